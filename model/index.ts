@@ -1,0 +1,8 @@
+/** The pure model of the sync protocol: data and functions, no I/O, no randomness. */
+export * from './messages.ts';
+export * from './events.ts';
+export * from './network.ts';
+export * from './server.ts';
+export * from './device.ts';
+export * from './state.ts';
+export * from './step.ts';

@@ -1,0 +1,41 @@
+/** Calls an implementation once, turning throws, rejections and hangs into outcomes. */
+import type { CallOutcome } from '../../properties/index.ts';
+import { networkCopy } from './networkCopy.ts';
+import type { ServiceLike } from './service.ts';
+
+/** Sends a copy of `message` and returns what came back, copied as the network would. */
+export async function callService(service: ServiceLike, message: unknown, timeoutMs: number): Promise<CallOutcome> {
+  let result: unknown;
+  try {
+    result = service.onMessage(networkCopy(message));
+    if (isThenable(result)) result = await withTimeout(Promise.resolve(result), timeoutMs);
+  } catch (error) {
+    if (error instanceof TimedOut) return { kind: 'timeout', ms: timeoutMs };
+    return { kind: 'threw', error: errorText(error) };
+  }
+  try {
+    return { kind: 'reply', value: networkCopy(result) };
+  } catch (error) {
+    return { kind: 'garbled', error: errorText(error) };
+  }
+}
+
+class TimedOut extends Error {}
+
+function withTimeout<Value>(promise: Promise<Value>, timeoutMs: number): Promise<Value> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new TimedOut()), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** One line describing a thrown value, with its type when it has one. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,25 @@
+/** The liveness phase of PROTOCOL.md section 6, as a lazy sequence of events. */
+import type { ModelEvent } from '../../model/index.ts';
+import type { World } from './World.ts';
+
+export type LivenessItem =
+  | { readonly kind: 'event'; readonly event: ModelEvent }
+  /** A round boundary: `round` rounds of reliable probing have been completed. */
+  | { readonly kind: 'round'; readonly round: number };
+
+/**
+ * First every pending reply is delivered, oldest first; then, up to `roundLimit`
+ * rounds, every device probes and its reply is delivered at once. Pick 0 always
+ * names the oldest pending reply, which is the only one during the rounds.
+ */
+export function* livenessEvents(world: World, roundLimit: number): Generator<LivenessItem> {
+  while (world.pendingCount > 0) yield { kind: 'event', event: { kind: 'deliver', pick: 0 } };
+  for (let round = 0; round <= roundLimit; round++) {
+    yield { kind: 'round', round };
+    if (round === roundLimit) return;
+    for (const device of world.devices.keys()) {
+      yield { kind: 'event', event: { kind: 'probe', device } };
+      yield { kind: 'event', event: { kind: 'deliver', pick: 0 } };
+    }
+  }
+}

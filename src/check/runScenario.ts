@@ -1,0 +1,170 @@
+/** Drives one implementation through one scenario, judging every event and the end. */
+import { initialState, isReplyEvent, serverStep, step, type ModelEvent, type ModelState } from '../../model/index.ts';
+import {
+  convergenceGap,
+  effectiveLevel,
+  type CallOutcome,
+  type EndObservation,
+  type EndProperty,
+  type Level,
+  type Property,
+  type PropertyId,
+  type Scenario,
+  type StepObservation,
+  type StepProperty,
+} from '../../properties/index.ts';
+import { callService, errorText } from './callService.ts';
+import { livenessEvents } from './livenessPhase.ts';
+import type { ServiceFactory, ServiceLike } from './service.ts';
+import { World, type Outgoing } from './World.ts';
+
+export interface RunOptions {
+  /** The properties this run judges; a violation of any of them ends the run. */
+  readonly properties: readonly Property[];
+  readonly strict: boolean;
+  /** How long an asynchronous reply may take. */
+  readonly timeoutMs: number;
+  /** Called after every event, for tests that compare the world with the model. */
+  readonly observe?: (world: World, model: ModelState) => void;
+  /** Called after every event with what the trace shows. */
+  readonly onStep?: (step: ExecutedStep) => void;
+}
+
+/** A property violation. */
+export interface Finding {
+  readonly property: PropertyId;
+  readonly level: Level;
+  readonly message: string;
+  /** 1-based index of the event in the scenario, or undefined in the liveness phase. */
+  readonly step: number | undefined;
+}
+
+/** One executed event, for traces. */
+export interface ExecutedStep {
+  readonly event: ModelEvent;
+  /** 1-based index in the scenario; undefined for the liveness phase. */
+  readonly index: number | undefined;
+  readonly sent?: Outgoing;
+  readonly outcome?: CallOutcome;
+  /** The reply id the event created (probe, empty) or acted on (deliver, drop, duplicate). */
+  readonly replyId?: number;
+  readonly world: World;
+}
+
+export interface RunResult {
+  readonly finding: Finding | undefined;
+  /** Rounds of reliable probing the liveness phase needed, when it ran and converged. */
+  readonly roundsToConverge: number | undefined;
+}
+
+interface RunContext {
+  readonly service: ServiceLike;
+  readonly world: World;
+  model: ModelState;
+  readonly options: RunOptions;
+  readonly recordWatchers: readonly StepProperty[];
+  readonly replyWatchers: readonly StepProperty[];
+}
+
+/** Runs `scenario` against a fresh instance; stops at the first violation of an active property. */
+export async function runScenario(factory: ServiceFactory, scenario: Scenario, options: RunOptions): Promise<RunResult> {
+  let service: ServiceLike;
+  try {
+    service = await factory();
+  } catch (error) {
+    const finding = { property: 'S6', level: 'fail', message: `creating the server threw: ${errorText(error)}`, step: 0 } as const;
+    return { finding, roundsToConverge: undefined };
+  }
+  const context: RunContext = {
+    service,
+    world: new World(scenario.mode, scenario.deviceCount),
+    model: initialState(scenario.mode, scenario.deviceCount),
+    options,
+    recordWatchers: stepProperties(options.properties, 'records'),
+    replyWatchers: stepProperties(options.properties, 'replies'),
+  };
+  for (const [position, event] of scenario.events.entries()) {
+    const finding = await runEvent(context, event, position + 1);
+    if (finding !== undefined) return { finding, roundsToConverge: undefined };
+  }
+  return runLivenessPhase(context);
+}
+
+async function runLivenessPhase(context: RunContext): Promise<RunResult> {
+  const { world } = context;
+  const roundLimit = world.devices.reduce((sum, device) => sum + device.sent.length, 0) + 2;
+  let roundsToConverge: number | undefined;
+  for (const item of livenessEvents(world, roundLimit)) {
+    if (item.kind === 'round') {
+      if (convergenceGap(world.views()) === undefined) {
+        roundsToConverge = item.round;
+        break;
+      }
+      continue;
+    }
+    const finding = await runEvent(context, item.event, undefined);
+    if (finding !== undefined) return { finding, roundsToConverge: undefined };
+  }
+  const ending: EndObservation = { devices: world.views(), roundsToConverge, roundLimit, gap: convergenceGap(world.views()) };
+  const endProperties = context.options.properties.filter((property): property is EndProperty => property.when === 'end');
+  return { finding: firstViolation(endProperties, ending, context.options.strict, undefined), roundsToConverge };
+}
+
+async function runEvent(context: RunContext, event: ModelEvent, index: number | undefined): Promise<Finding | undefined> {
+  const { world, service, options } = context;
+  const countsBefore = world.counts();
+  const recordsBefore = world.devices.map((device) => device.records);
+  const sent = world.outgoing(event);
+  let outcome: CallOutcome | undefined;
+  let replyId: number | undefined;
+  let modelReply: unknown;
+  if (sent !== undefined) {
+    modelReply = serverStep(context.model.log, sent.message).reply;
+    outcome = await callService(service, sent.message, options.timeoutMs);
+    if ((sent.kind === 'probe' || sent.kind === 'empty') && sent.device !== undefined) {
+      replyId = world.enqueueReply(sent.device, outcome.kind === 'reply' ? outcome : undefined);
+    }
+  } else if (isReplyEvent(event)) {
+    replyId = world.moveReply(event);
+  }
+  context.model = step(context.model, event);
+  options.observe?.(world, context.model);
+  options.onStep?.({ event, index, sent, outcome, replyId, world });
+  const judged = sent === undefined ? recordWatchers(context, recordsBefore) : context.replyWatchers;
+  if (judged.length === 0) return undefined;
+  const observation: StepObservation = {
+    mode: context.model.mode,
+    event,
+    sent,
+    outcome,
+    modelReply,
+    devices: world.views(),
+    countsBefore,
+  };
+  return firstViolation(judged, observation, options.strict, index);
+}
+
+/** Record checks, if the event changed what some device holds; sending only relaxes them. */
+function recordWatchers(context: RunContext, recordsBefore: readonly unknown[]): readonly StepProperty[] {
+  const changed = context.world.devices.some((device, index) => device.records !== recordsBefore[index]);
+  return changed ? context.recordWatchers : [];
+}
+
+function stepProperties(properties: readonly Property[], watches: StepProperty['watches']): StepProperty[] {
+  return properties.filter((property): property is StepProperty => property.when === 'step' && property.watches === watches);
+}
+
+function firstViolation<Observation>(
+  properties: readonly { id: PropertyId; check: (observation: Observation) => string | undefined }[],
+  observation: Observation,
+  strict: boolean,
+  step: number | undefined,
+): Finding | undefined {
+  for (const property of properties) {
+    const message = property.check(observation);
+    if (message !== undefined) {
+      return { property: property.id, level: effectiveLevel(property as Property, strict), message, step };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+/** The reference tablet, faithful to the original `Device` but seeded and configurable. */
+import { deviceName, makeRecord, type ProbeMessage, type RecordContent, type WireRecord } from '../../model/index.ts';
+import { randomUuid, type Random } from './randomness.ts';
+
+/** The original's three kinds of unreliability, as probabilities. */
+export interface DeviceProbabilities {
+  /** `obtainData()` returns `{}` instead of a record. */
+  readonly noData: number;
+  /** `probe()` returns `{}` instead of a probe. */
+  readonly forgetProbe: number;
+  /** `onMessage()` drops the reply. */
+  readonly loseReply: number;
+}
+
+export const ORIGINAL_PROBABILITIES: DeviceProbabilities = { noData: 0.4, forgetProbe: 0.5, loseReply: 0.6 };
+
+/** A device that never fails: what the checker uses, since the network model decides losses. */
+export const RELIABLE: DeviceProbabilities = { noData: 0, forgetProbe: 0, loseReply: 0 };
+
+/** Thrown when a reply is not an object with a type: the original device crashes on it. */
+export class DeviceCrash extends Error {}
+
+export interface DeviceOptions {
+  readonly random: Random;
+  /** The current time as an ISO string; the original used the wall clock. */
+  readonly clock: () => string;
+  readonly probabilities?: DeviceProbabilities;
+}
+
+export class Device {
+  readonly id: string;
+  /** What the tablet shows, in the server's order. */
+  records: unknown[] = [];
+  /** Every record this tablet sent, in order. */
+  readonly sent: WireRecord[] = [];
+  private readonly index: number;
+  private readonly options: DeviceOptions;
+  private readonly probabilities: DeviceProbabilities;
+
+  constructor(index: number, options: DeviceOptions) {
+    this.index = index;
+    this.id = deviceName(index);
+    this.options = options;
+    this.probabilities = options.probabilities ?? ORIGINAL_PROBABILITIES;
+  }
+
+  /** A new record (remembered in `sent`), or `{}` when there is no new data. */
+  obtainData(): WireRecord | Record<string, never> {
+    if (this.options.random() < this.probabilities.noData) return {};
+    const random = this.options.random;
+    return this.send({
+      timestamp: this.options.clock(),
+      data: { a: randomUuid(random), b: randomUuid(random), c: randomUuid(random) },
+    });
+  }
+
+  /** Records `content` as sent and returns the message carrying it. */
+  send(content: RecordContent): WireRecord {
+    const record = makeRecord(this.index, content);
+    this.sent.push(record);
+    return record;
+  }
+
+  /** A probe for everything after what the device holds, or `{}` when it forgets. */
+  probe(): ProbeMessage | Record<string, never> {
+    if (this.options.random() < this.probabilities.forgetProbe) return {};
+    return this.probeNow();
+  }
+
+  /** The probe the device sends when it does not forget. */
+  probeNow(): ProbeMessage {
+    return { type: 'probe', dev_id: this.id, from: this.records.length };
+  }
+
+  /** A reply from the server; lost with the configured probability, else applied. */
+  onMessage(reply: unknown): void {
+    if (this.options.random() < this.probabilities.loseReply) return;
+    this.receive(reply);
+  }
+
+  /** Applies a reply that arrived (PROTOCOL.md section 2). */
+  receive(reply: unknown): void {
+    if (typeof reply !== 'object' || reply === null || !('type' in reply)) {
+      throw new DeviceCrash(`device ${this.id} cannot read a reply without a type`);
+    }
+    const update = reply as { type: unknown; from?: unknown; data?: unknown };
+    if (update.type !== 'update') return;
+    const from = update.from as number;
+    if (from > this.records.length) return;
+    const data = Array.isArray(update.data) ? (update.data as unknown[]) : [];
+    // Python's records[:from] + data, and like it, a negative from counts from the end.
+    this.records = this.records.slice(0, from).concat(data);
+  }
+}

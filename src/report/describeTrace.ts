@@ -1,0 +1,115 @@
+/** Turns a counterexample into a readable numbered trace by running it once more. */
+import { isRecordShaped, type ModelEvent } from '../../model/index.ts';
+import { describeValue, propertyById, type CallOutcome, type Property } from '../../properties/index.ts';
+import type { Counterexample } from '../check/findCounterexample.ts';
+import { runScenario, type ExecutedStep } from '../check/runScenario.ts';
+import type { ServiceFactory } from '../check/service.ts';
+import type { Outgoing } from '../check/World.ts';
+import { RecordLabels } from './recordLabels.ts';
+
+/** One row of a trace: what happened at one event. */
+export interface TraceRow {
+  readonly step: string;
+  readonly event: string;
+  readonly message: string;
+  readonly reply: string;
+  readonly devices: string;
+}
+
+export interface Trace {
+  /** The events in one line, as `emit[0] probe[0] drop[#1]`. */
+  readonly compact: string;
+  readonly rows: readonly TraceRow[];
+  /** What the liveness phase did, in one line (empty when the run stopped before it). */
+  readonly liveness: string;
+}
+
+/** Runs the counterexample again, recording each event's message, reply and the devices after it. */
+export async function describeTrace(factory: ServiceFactory, counterexample: Counterexample, timeoutMs: number): Promise<Trace> {
+  const labels = new RecordLabels();
+  const rows: TraceRow[] = [];
+  let livenessEvents = 0;
+  const properties: Property[] = counterexample.properties.map(propertyById);
+  await runScenario(factory, counterexample.scenario, {
+    properties,
+    strict: false,
+    timeoutMs,
+    onStep: (executed) => {
+      if (executed.index === undefined) livenessEvents++;
+      rows.push(rowOf(executed, labels));
+    },
+  });
+  const eventRows = rows.slice(0, rows.length - livenessEvents);
+  const liveness = livenessEvents === 0 ? '' : `liveness phase: ${livenessEvents} event${livenessEvents === 1 ? '' : 's'}, then devices ${rows.at(-1)?.devices ?? ''}`;
+  // A failure inside the liveness phase shows its last step too.
+  const failedInLiveness = counterexample.finding.step === undefined && counterexample.finding.property !== 'L1' && counterexample.finding.property !== 'L2';
+  const shown = failedInLiveness ? [...eventRows, ...rows.slice(-1)] : eventRows;
+  return { compact: eventRows.map((row) => row.event).join(' '), rows: shown, liveness };
+}
+
+function rowOf(executed: ExecutedStep, labels: RecordLabels): TraceRow {
+  const message = executed.sent === undefined ? '' : messageText(executed.sent, labels);
+  return {
+    step: executed.index === undefined ? 'live' : String(executed.index),
+    event: eventLabel(executed.event, executed.replyId),
+    message,
+    reply: replyText(executed, labels),
+    devices: executed.world.devices.map((device) => `${device.id}=${labels.labelList(device.records)}`).join(' '),
+  };
+}
+
+/** The short name of an event: `emit[0]`, `deliver[#2]`, `junk[null]`. */
+export function eventLabel(event: ModelEvent, replyId: number | undefined): string {
+  switch (event.kind) {
+    case 'emit':
+    case 'probe':
+    case 'empty':
+      return `${event.kind}[${event.device}]`;
+    case 'junk':
+      return `junk[${describeValue(event.message)}]`;
+    default:
+      return `${event.kind}[${replyId === undefined ? '-' : `#${replyId}`}]`;
+  }
+}
+
+function messageText(sent: Outgoing, labels: RecordLabels): string {
+  const message = sent.message;
+  if (sent.kind === 'record' && isRecordShaped(message)) {
+    const { a, b, c } = message.data;
+    return `record ${labels.name(message)} ${message.dev_id} @${message.timestamp} {${short(a)},${short(b)},${short(c)}}`;
+  }
+  if (sent.kind === 'probe') return `probe from ${(message as { from: number }).from}`;
+  return sent.kind === 'empty' ? '{}' : describeValue(message);
+}
+
+function replyText(executed: ExecutedStep, labels: RecordLabels): string {
+  const { replyId, outcome, event, sent } = executed;
+  if (outcome === undefined) return replyId === undefined ? '' : `#${replyId} ${MOVED[event.kind] ?? ''}`;
+  // The reply to a record is thrown away, as in the original harness.
+  if (sent?.kind === 'record' && outcome.kind === 'reply' && outcome.value === undefined) return '-';
+  return `${replyId === undefined ? '' : `#${replyId} `}${outcomeText(outcome, labels)}`;
+}
+
+const MOVED: Partial<Record<ModelEvent['kind'], string>> = { deliver: 'delivered', drop: 'lost', duplicate: 'delivered, kept pending' };
+
+function outcomeText(outcome: CallOutcome, labels: RecordLabels): string {
+  switch (outcome.kind) {
+    case 'threw':
+      return `THREW ${outcome.error}`;
+    case 'timeout':
+      return `NO ANSWER in ${outcome.ms} ms`;
+    case 'garbled':
+      return `UNSENDABLE ${outcome.error}`;
+    case 'reply': {
+      const reply = outcome.value as { type?: unknown; from?: unknown; data?: unknown } | undefined;
+      if (reply?.type === 'update' && Array.isArray(reply.data)) {
+        return `update from ${describeValue(reply.from)} ${labels.labelList(reply.data)}`;
+      }
+      return describeValue(outcome.value);
+    }
+  }
+}
+
+function short(text: string): string {
+  return text.length > 8 ? `${text.slice(0, 8)}…` : text;
+}
