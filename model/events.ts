@@ -8,8 +8,9 @@ export const NETWORK_MODES: readonly NetworkMode[] = ['seed', 'fifo', 'reorder']
 
 /**
  * One event. Devices are named by index; pending replies by `pick`, a position
- * in the list of pending replies taken modulo its length, so that removing an
- * earlier event while shrinking still leaves a meaningful reference.
+ * in the list of pending replies counted from the newest and taken modulo its
+ * length, so that removing an earlier event while shrinking still leaves the
+ * pick on the same reply.
  */
 export type ModelEvent =
   | { readonly kind: 'emit'; readonly device: number; readonly content: RecordContent }

@@ -10,7 +10,7 @@ export interface PendingReply<Reply = unknown> {
 }
 
 /**
- * The position in `pending` that an event with `pick` acts on.
+ * The position in `pending` that an event with `pick` acts on; pick 0 is the newest reply.
  * Under reorder any pending reply can be chosen. Under fifo and seed, a delivery
  * must take the oldest reply of the chosen reply's device (replies to one device
  * arrive in the order they were sent), while a loss can strike any of them.
@@ -22,7 +22,8 @@ export function pickPending(
   forDelivery: boolean,
 ): number | undefined {
   if (pending.length === 0) return undefined;
-  const chosen = pick % pending.length;
+  // Counted from the newest: removing older events while shrinking keeps the pick on the same reply.
+  const chosen = pending.length - 1 - (pick % pending.length);
   if (mode === 'reorder' || !forDelivery) return chosen;
   const device = pending[chosen]?.device;
   return pending.findIndex((entry) => entry.device === device);

@@ -33,6 +33,7 @@ export function describeValue(value: unknown): string {
     );
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
   } catch {
-    return String(value);
+    // Cycles and bigints cannot be stringified; their type is still worth showing.
+    return `<${typeof value}>`;
   }
 }

@@ -16,7 +16,7 @@ export function resolveFactory(moduleExports: Exports, where: string): ServiceFa
   if (typeof fallback === 'object' && fallback !== null) candidates.push(fallback as Exports);
   for (const exports of candidates) {
     const create = exports.createSyncService;
-    if (typeof create === 'function') return () => checked(create(), where);
+    if (typeof create === 'function') return () => checked((create as () => unknown)(), where);
     const named = exports.SyncService;
     if (isConstructor(named)) return () => checked(new named(), where);
   }

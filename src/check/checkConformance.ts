@@ -1,6 +1,7 @@
 /** Judges an implementation against the whole catalogue, every mode: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, propertiesFor, type Level, type PropertyId } from '../../properties/index.ts';
+import { describeTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
 import type { ServiceFactory } from './service.ts';
 
@@ -13,7 +14,12 @@ export interface PropertyVerdict {
   readonly status: Status;
   /** Runs that judged this property (up to and including the failing one). */
   readonly runs: number;
-  readonly counterexample?: Counterexample;
+  readonly counterexample?: ExplainedCounterexample;
+}
+
+/** A counterexample with its readable trace. */
+export interface ExplainedCounterexample extends Counterexample {
+  readonly trace: Trace;
 }
 
 export interface ModeReport {
@@ -72,7 +78,8 @@ async function checkMode(factory: ServiceFactory, mode: NetworkMode, options: Se
       break;
     }
     const { property, level } = counterexample.finding;
-    verdicts.set(property, { ...verdictOf(property, level, runs), counterexample });
+    const trace = await describeTrace(factory, counterexample, options.timeoutMs);
+    verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace } });
     active = active.filter((item) => item.id !== property);
   }
   const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));

@@ -9,11 +9,12 @@ export type LivenessItem =
 
 /**
  * First every pending reply is delivered, oldest first; then, up to `roundLimit`
- * rounds, every device probes and its reply is delivered at once. Pick 0 always
- * names the oldest pending reply, which is the only one during the rounds.
+ * rounds, every device probes and its reply is delivered at once. Picks count
+ * from the newest, so the oldest is pick `pendingCount - 1`; during the rounds
+ * the only pending reply is pick 0.
  */
 export function* livenessEvents(world: World, roundLimit: number): Generator<LivenessItem> {
-  while (world.pendingCount > 0) yield { kind: 'event', event: { kind: 'deliver', pick: 0 } };
+  while (world.pendingCount > 0) yield { kind: 'event', event: { kind: 'deliver', pick: world.pendingCount - 1 } };
   for (let round = 0; round <= roundLimit; round++) {
     yield { kind: 'round', round };
     if (round === roundLimit) return;

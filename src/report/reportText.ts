@@ -1,0 +1,52 @@
+/** The plain-text conformance report: a verdict table, then every counterexample. */
+import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
+import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/checkConformance.ts';
+import { counterexampleText } from './counterexampleText.ts';
+
+/** How to replay a counterexample, given where it was found. */
+export type ReplayHint = (counterexample: ExplainedCounterexample) => string;
+
+const STATUS_RANK: Readonly<Record<Status, number>> = { 'n/a': 0, pass: 1, warn: 2, fail: 3 };
+
+/** The report as text; deterministic for a deterministic implementation and seed. */
+export function reportText(report: ConformanceReport, replayHint: ReplayHint): string {
+  const modes = report.modes.map((mode) => mode.mode);
+  const header = ['property', 'level', ...modes, 'runs', 'shortest'];
+  const rows = CATALOGUE.map((property) => {
+    const verdicts = report.modes.map((mode) => verdictFor(mode.verdicts, property.id));
+    const runs = verdicts.reduce((sum, verdict) => sum + (verdict?.runs ?? 0), 0);
+    const lengths = verdicts.flatMap((verdict) => (verdict?.counterexample ? [verdict.counterexample.scenario.events.length] : []));
+    const shortest = lengths.length === 0 ? '' : `${Math.min(...lengths)} events`;
+    return [`${property.id} ${property.name}`, property.level, ...verdicts.map((verdict) => verdict?.status ?? 'n/a'), String(runs), shortest];
+  });
+  const lines = [
+    `seed ${report.seed}, ${report.runsPerMode} runs per mode${report.strict ? ', strict' : ''}`,
+    '',
+    ...alignedTable([header, ...rows]),
+    '',
+    `verdict: ${report.verdict.toUpperCase()}`,
+  ];
+  for (const mode of report.modes) {
+    for (const verdict of mode.verdicts) {
+      if (verdict.counterexample === undefined) continue;
+      lines.push('', counterexampleText(verdict.counterexample, verdict.counterexample.trace, replayHint(verdict.counterexample)));
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The worst status of `id` over all modes of the report. */
+export function worstStatus(report: ConformanceReport, id: PropertyId): Status {
+  return report.modes
+    .map((mode) => verdictFor(mode.verdicts, id)?.status ?? 'n/a')
+    .reduce<Status>((worst, status) => (STATUS_RANK[status] > STATUS_RANK[worst] ? status : worst), 'n/a');
+}
+
+function verdictFor(verdicts: readonly PropertyVerdict[], id: PropertyId): PropertyVerdict | undefined {
+  return verdicts.find((verdict) => verdict.id === id);
+}
+
+function alignedTable(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_cell, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModule } from '../src/adapters/loadModule.ts';
+import { checkConformance } from '../src/check/checkConformance.ts';
+import type { ServiceFactory } from '../src/check/service.ts';
+import { createSyncService } from '../src/reference/SyncService.ts';
+import { reportText } from '../src/report/reportText.ts';
+import { FIXTURES } from './support/fixtures.ts';
+import { testSeed } from './support/testSeed.ts';
+
+/** The law: producing a report twice from the same seed gives the same bytes. */
+async function expectSameBytesTwice(produce: () => Promise<string>): Promise<string> {
+  const first = await produce();
+  const second = await produce();
+  expect(second).toBe(first);
+  return first;
+}
+
+function reportFor(factory: () => Promise<ServiceFactory> | ServiceFactory, seed: number): () => Promise<string> {
+  return async () => {
+    const report = await checkConformance(await factory(), { seed, runs: 100 });
+    return reportText(report, (counterexample) => `seed ${counterexample.seed} path ${counterexample.path}`);
+  };
+}
+
+describe(`the same seed gives byte-identical output (seed ${testSeed})`, () => {
+  it.each([
+    { name: 'reference', factory: () => createSyncService as ServiceFactory },
+    { name: 'mutant perDeviceLists', factory: () => loadModule(path.join(FIXTURES, 'mutants/perDeviceLists.ts')) },
+    { name: 'correct batchesAtMostThree (warns)', factory: () => loadModule(path.join(FIXTURES, 'correct/batchesAtMostThree.ts')) },
+  ])('$name', async ({ factory }) => {
+    const text = await expectSameBytesTwice(reportFor(factory, testSeed));
+    expect(text).toContain(`seed ${testSeed}`);
+  });
+
+  it('a different seed explores different runs', async () => {
+    const factory = () => loadModule(path.join(FIXTURES, 'mutants/perDeviceLists.ts'));
+    expect(await reportFor(factory, testSeed + 1)()).not.toBe(await reportFor(factory, testSeed)());
+  });
+});
