@@ -7,3 +7,4 @@ export * from './scenario.ts';
 export * from './checks/livenessChecks.ts';
 export * from './arbitraries/scenarioArbitrary.ts';
 export * from './arbitraries/junkMessage.ts';
+export * from './labels.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../properties/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { checkConformance } from '../src/check/checkConformance.ts';
+import { runConformance } from '../src/check/runConformance.ts';
 import { reportText, worstStatus } from '../src/report/reportText.ts';
 import { correctAlternatives, FIXTURES } from './support/fixtures.ts';
 import { testRuns, testSeed } from './support/testSeed.ts';
@@ -13,7 +13,7 @@ const cases = correctAlternatives().map((alternative) => ({ ...alternative, name
 
 describe(`correct alternatives raise no false alarm, ${RUNS} runs per mode (seed ${testSeed})`, () => {
   it.each(cases)('$name: expect $verdict', async ({ file, verdict, warns }) => {
-    const report = await checkConformance(await loadModule(file), { seed: testSeed, runs: RUNS });
+    const report = await runConformance(await loadModule(file), { seed: testSeed, runs: RUNS });
     if (report.verdict !== verdict) console.log(reportText(report, () => `SYNC_SEED=${testSeed} npx vitest run test/correctAlternatives.test.ts`));
     expect(report.verdict).toBe(verdict);
     const warned = CATALOGUE.filter((property) => worstStatus(report, property.id) === 'warn').map((property) => property.id);
@@ -27,7 +27,7 @@ describe(`R1 refinement under --strict (seed ${testSeed})`, () => {
     { name: 'annotatesRecords.ts', reason: 'records carry an extra field' },
   ])('$name fails R1: $reason', async ({ name }) => {
     const factory = await loadModule(path.join(FIXTURES, 'correct', name));
-    const report = await checkConformance(factory, { seed: testSeed, runs: 200, strict: true, modes: ['fifo'] });
+    const report = await runConformance(factory, { seed: testSeed, runs: 200, strict: true, modes: ['fifo'] });
     expect(worstStatus(report, 'R1')).toBe('fail');
     expect(report.verdict).toBe('fail');
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { checkConformance } from '../src/check/checkConformance.ts';
+import { runConformance } from '../src/check/runConformance.ts';
 import type { ServiceFactory } from '../src/check/service.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { reportText } from '../src/report/reportText.ts';
@@ -18,7 +18,7 @@ async function expectSameBytesTwice(produce: () => Promise<string>): Promise<str
 
 function reportFor(factory: () => Promise<ServiceFactory> | ServiceFactory, seed: number): () => Promise<string> {
   return async () => {
-    const report = await checkConformance(await factory(), { seed, runs: 100 });
+    const report = await runConformance(await factory(), { seed, runs: 100 });
     return reportText(report, (counterexample) => `seed ${counterexample.seed} path ${counterexample.path}`);
   };
 }

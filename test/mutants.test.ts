@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { propertyById } from '../properties/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { modeSeed } from '../src/check/checkConformance.ts';
+import { modeSeed } from '../src/check/runConformance.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
 import { counterexampleText } from '../src/report/counterexampleText.ts';
 import { describeTrace } from '../src/report/describeTrace.ts';

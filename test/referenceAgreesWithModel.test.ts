@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { NETWORK_MODES } from '../model/index.ts';
 import { propertyById, scenarioArbitrary } from '../properties/index.ts';
-import { modeSeed } from '../src/check/checkConformance.ts';
+import { modeSeed } from '../src/check/runConformance.ts';
 import { runScenario } from '../src/check/runScenario.ts';
 import { SyncService } from '../src/reference/SyncService.ts';
 import { testPath, testRuns, testSeed } from './support/testSeed.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { propertyById } from '../properties/index.ts';
-import { checkConformance, modeSeed } from '../src/check/checkConformance.ts';
+import { runConformance, modeSeed } from '../src/check/runConformance.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { counterexampleText } from '../src/report/counterexampleText.ts';
@@ -25,7 +25,7 @@ describe(`finding about the device under reorder (seed ${testSeed})`, () => {
   });
 
   it('is not held against the server: S4 is not judged in reorder mode', async () => {
-    const report = await checkConformance(createSyncService, { seed: testSeed, runs: 50, modes: ['reorder'] });
+    const report = await runConformance(createSyncService, { seed: testSeed, runs: 50, modes: ['reorder'] });
     expect(report.modes[0]?.verdicts.find((verdict) => verdict.id === 'S4')?.status).toBe('n/a');
     expect(report.verdict).toBe('pass');
   });

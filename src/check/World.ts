@@ -54,15 +54,15 @@ export class World {
     return id;
   }
 
-  /** Applies a deliver, drop or duplicate event; returns the id of the reply it acted on. */
-  moveReply(event: Extract<ModelEvent, { pick: number }>): number | undefined {
+  /** Applies a deliver, drop or duplicate event; returns the reply it acted on. */
+  moveReply(event: Extract<ModelEvent, { pick: number }>): PendingReply | undefined {
     if (event.kind === 'duplicate' && this.mode !== 'reorder') return undefined;
     const index = pickPending(this.pending, this.mode, event.pick, event.kind !== 'drop');
     const entry = index === undefined ? undefined : this.pending[index];
     if (index === undefined || entry === undefined) return undefined;
     if (event.kind !== 'duplicate') this.pending = withoutPending(this.pending, index);
     if (event.kind !== 'drop') this.hand(entry);
-    return entry.id;
+    return entry;
   }
 
   get pendingCount(): number {

@@ -13,6 +13,8 @@ export interface SearchOptions extends ScenarioOptions {
   readonly path?: string;
   readonly strict: boolean;
   readonly timeoutMs: number;
+  /** Called after every generated run with the number of runs so far. */
+  readonly onRun?: ((runs: number) => void) | undefined;
 }
 
 /** A shrunk failing scenario and everything needed to replay it. */
@@ -40,8 +42,10 @@ export async function findCounterexample(
   options: SearchOptions,
 ): Promise<SearchResult> {
   const runOptions = { properties, strict: options.strict, timeoutMs: options.timeoutMs };
+  let runs = 0;
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
     const result = await runScenario(factory, scenario, runOptions);
+    options.onRun?.(++runs);
     return result.finding === undefined;
   });
   const details = await fc.check(property, {

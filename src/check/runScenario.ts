@@ -48,14 +48,20 @@ export interface ExecutedStep {
   readonly outcome?: CallOutcome;
   /** The reply id the event created (probe, empty) or acted on (deliver, drop, duplicate). */
   readonly replyId?: number;
+  /** The device whose reply a deliver, drop or duplicate acted on. */
+  readonly replyDevice?: number;
   readonly world: World;
 }
 
 export interface RunResult {
   readonly finding: Finding | undefined;
+  /** Why the run ended before its end without a finding (a server that hung cannot be judged further). */
+  readonly abandoned?: string;
   /** Rounds of reliable probing the liveness phase needed, when it ran and converged. */
   readonly roundsToConverge: number | undefined;
 }
+
+const HUNG: RunResult = { finding: undefined, roundsToConverge: undefined, abandoned: 'the server stopped answering' };
 
 interface RunContext {
   readonly service: ServiceLike;
@@ -64,6 +70,8 @@ interface RunContext {
   readonly options: RunOptions;
   readonly recordWatchers: readonly StepProperty[];
   readonly replyWatchers: readonly StepProperty[];
+  /** Set when the server stopped answering; the run ends there. */
+  hung: boolean;
 }
 
 /** Runs `scenario` against a fresh instance; stops at the first violation of an active property. */
@@ -82,10 +90,12 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     options,
     recordWatchers: stepProperties(options.properties, 'records'),
     replyWatchers: stepProperties(options.properties, 'replies'),
+    hung: false,
   };
   for (const [position, event] of scenario.events.entries()) {
     const finding = await runEvent(context, event, position + 1);
     if (finding !== undefined) return { finding, roundsToConverge: undefined };
+    if (context.hung) return HUNG;
   }
   return runLivenessPhase(context);
 }
@@ -104,6 +114,7 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
     }
     const finding = await runEvent(context, item.event, undefined);
     if (finding !== undefined) return { finding, roundsToConverge: undefined };
+    if (context.hung) return HUNG;
   }
   const ending: EndObservation = { devices: world.views(), roundsToConverge, roundLimit, gap: convergenceGap(world.views()) };
   const endProperties = context.options.properties.filter((property): property is EndProperty => property.when === 'end');
@@ -117,19 +128,24 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
   const sent = world.outgoing(event);
   let outcome: CallOutcome | undefined;
   let replyId: number | undefined;
+  let replyDevice: number | undefined;
   let modelReply: unknown;
   if (sent !== undefined) {
     modelReply = serverStep(context.model.log, sent.message).reply;
     outcome = await callService(service, sent.message, options.timeoutMs);
+    // Waiting on a hung server again and again would only multiply the timeout.
+    context.hung = outcome.kind === 'timeout';
     if ((sent.kind === 'probe' || sent.kind === 'empty') && sent.device !== undefined) {
       replyId = world.enqueueReply(sent.device, outcome.kind === 'reply' ? outcome : undefined);
     }
   } else if (isReplyEvent(event)) {
-    replyId = world.moveReply(event);
+    const moved = world.moveReply(event);
+    replyId = moved?.id;
+    replyDevice = moved?.device;
   }
   context.model = step(context.model, event);
   options.observe?.(world, context.model);
-  options.onStep?.({ event, index, sent, outcome, replyId, world });
+  options.onStep?.({ event, index, sent, outcome, replyId, replyDevice, world });
   const judged = sent === undefined ? recordWatchers(context, recordsBefore) : context.replyWatchers;
   if (judged.length === 0) return undefined;
   const observation: StepObservation = {

@@ -14,12 +14,26 @@ export interface TraceRow {
   readonly message: string;
   readonly reply: string;
   readonly devices: string;
+  /** The messages the event moved, for sequence diagrams. */
+  readonly arrows: readonly Arrow[];
+}
+
+/** A message between two parties ('server', a device id, or 'suite' for bad input). */
+export interface Arrow {
+  readonly from: string;
+  readonly to: string;
+  readonly text: string;
+  /** A note is drawn over `from`; a lost message ends in a cross. */
+  readonly kind: 'message' | 'lost' | 'note';
 }
 
 export interface Trace {
   /** The events in one line, as `emit[0] probe[0] drop[#1]`. */
   readonly compact: string;
+  /** One row per event of the scenario. */
   readonly rows: readonly TraceRow[];
+  /** The events of the liveness phase (pending replies delivered, then reliable probing). */
+  readonly livenessRows: readonly TraceRow[];
   /** What the liveness phase did, in one line (empty when the run stopped before it). */
   readonly liveness: string;
 }
@@ -27,35 +41,47 @@ export interface Trace {
 /** Runs the counterexample again, recording each event's message, reply and the devices after it. */
 export async function describeTrace(factory: ServiceFactory, counterexample: Counterexample, timeoutMs: number): Promise<Trace> {
   const labels = new RecordLabels();
+  const replyTexts = new Map<number, string>();
   const rows: TraceRow[] = [];
-  let livenessEvents = 0;
+  const livenessRows: TraceRow[] = [];
   const properties: Property[] = counterexample.properties.map(propertyById);
   await runScenario(factory, counterexample.scenario, {
     properties,
     strict: false,
     timeoutMs,
-    onStep: (executed) => {
-      if (executed.index === undefined) livenessEvents++;
-      rows.push(rowOf(executed, labels));
-    },
+    onStep: (executed) => (executed.index === undefined ? livenessRows : rows).push(rowOf(executed, labels, replyTexts)),
   });
-  const eventRows = rows.slice(0, rows.length - livenessEvents);
-  const liveness = livenessEvents === 0 ? '' : `liveness phase: ${livenessEvents} event${livenessEvents === 1 ? '' : 's'}, then devices ${rows.at(-1)?.devices ?? ''}`;
-  // A failure inside the liveness phase shows its last step too.
-  const failedInLiveness = counterexample.finding.step === undefined && counterexample.finding.property !== 'L1' && counterexample.finding.property !== 'L2';
-  const shown = failedInLiveness ? [...eventRows, ...rows.slice(-1)] : eventRows;
-  return { compact: eventRows.map((row) => row.event).join(' '), rows: shown, liveness };
+  const count = livenessRows.length;
+  const liveness = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
+  return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness };
 }
 
-function rowOf(executed: ExecutedStep, labels: RecordLabels): TraceRow {
+function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<number, string>): TraceRow {
   const message = executed.sent === undefined ? '' : messageText(executed.sent, labels);
+  const reply = replyText(executed, labels);
+  if (executed.replyId !== undefined && executed.outcome !== undefined) replyTexts.set(executed.replyId, reply);
   return {
     step: executed.index === undefined ? 'live' : String(executed.index),
     event: eventLabel(executed.event, executed.replyId),
     message,
-    reply: replyText(executed, labels),
+    reply,
     devices: executed.world.devices.map((device) => `${device.id}=${labels.labelList(device.records)}`).join(' '),
+    arrows: arrowsOf(executed, message, reply, replyTexts),
   };
+}
+
+function arrowsOf(executed: ExecutedStep, message: string, reply: string, replyTexts: Map<number, string>): Arrow[] {
+  const { sent, event, replyDevice, replyId, world } = executed;
+  if (sent !== undefined) {
+    const sender = sent.device === undefined ? 'suite' : (world.devices[sent.device]?.id ?? 'suite');
+    const send: Arrow = { from: sender, to: 'server', text: message, kind: 'message' };
+    return reply === '' || reply === '-' ? [send] : [send, { from: 'server', to: 'server', text: `reply ${reply}`, kind: 'note' }];
+  }
+  if (replyDevice === undefined || replyId === undefined) return [];
+  const receiver = world.devices[replyDevice]?.id ?? 'device';
+  const text = replyTexts.get(replyId) ?? `#${replyId}`;
+  if (event.kind === 'drop') return [{ from: 'server', to: receiver, text: `${text} (lost)`, kind: 'lost' }];
+  return [{ from: 'server', to: receiver, text: event.kind === 'duplicate' ? `${text} (duplicate)` : text, kind: 'message' }];
 }
 
 /** The short name of an event: `emit[0]`, `deliver[#2]`, `junk[null]`. */

@@ -1,7 +1,7 @@
 /** The plain-text conformance report: a verdict table, then every counterexample. */
 import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
-import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/checkConformance.ts';
-import { counterexampleText } from './counterexampleText.ts';
+import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/runConformance.ts';
+import { counterexampleText, plural } from './counterexampleText.ts';
 
 /** How to replay a counterexample, given where it was found. */
 export type ReplayHint = (counterexample: ExplainedCounterexample) => string;
@@ -16,7 +16,7 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
     const verdicts = report.modes.map((mode) => verdictFor(mode.verdicts, property.id));
     const runs = verdicts.reduce((sum, verdict) => sum + (verdict?.runs ?? 0), 0);
     const lengths = verdicts.flatMap((verdict) => (verdict?.counterexample ? [verdict.counterexample.scenario.events.length] : []));
-    const shortest = lengths.length === 0 ? '' : `${Math.min(...lengths)} events`;
+    const shortest = lengths.length === 0 ? '' : plural(Math.min(...lengths), 'event');
     return [`${property.id} ${property.name}`, property.level, ...verdicts.map((verdict) => verdict?.status ?? 'n/a'), String(runs), shortest];
   });
   const lines = [

@@ -1,9 +1,11 @@
 /** Judges an implementation against the whole catalogue, every mode: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
-import { CATALOGUE, propertiesFor, type Level, type PropertyId } from '../../properties/index.ts';
+import { CATALOGUE, propertiesFor, type Level, type Property, type PropertyId, type Scenario } from '../../properties/index.ts';
 import { describeTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
+import { runScenario } from './runScenario.ts';
 import type { ServiceFactory } from './service.ts';
+import { scenarioStatistics, type Statistics } from './statistics.ts';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'n/a';
 
@@ -20,16 +22,31 @@ export interface PropertyVerdict {
 /** A counterexample with its readable trace. */
 export interface ExplainedCounterexample extends Counterexample {
   readonly trace: Trace;
+  /** True when it came from the corpus of earlier failures rather than a new search. */
+  readonly known: boolean;
+}
+
+/** A failure found by an earlier run, replayed before any new search. */
+export interface KnownFailure {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly path: string;
 }
 
 export interface ModeReport {
   readonly mode: NetworkMode;
   readonly seed: number;
   readonly verdicts: readonly PropertyVerdict[];
+  /** Earlier failures of this mode replayed first, and how many still fail. */
+  readonly knownFailures: { readonly replayed: number; readonly stillFailing: number };
+  readonly statistics: Statistics;
 }
 
 export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
   readonly modes?: readonly NetworkMode[];
+  readonly knownFailures?: readonly KnownFailure[];
+  /** Called after every generated run, for progress displays. */
+  readonly onProgress?: (mode: NetworkMode, runs: number) => void;
 }
 
 export interface ConformanceReport {
@@ -49,41 +66,62 @@ export function modeSeed(seed: number, mode: NetworkMode): number {
 }
 
 /** Checks `factory` in every requested mode and gives each property a verdict. */
-export async function checkConformance(factory: ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+export async function runConformance(factory: ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const { onProgress, ...rest } = options;
   const search: Omit<SearchOptions, 'seed'> = {
-    ...options,
+    ...rest,
     runs: options.runs ?? DEFAULT_RUNS,
     strict: options.strict ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const modes: ModeReport[] = [];
   for (const mode of options.modes ?? NETWORK_MODES) {
-    modes.push(await checkMode(factory, mode, { ...search, seed: modeSeed(seed, mode) }));
+    const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
+    const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
+    modes.push(await checkMode(factory, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }));
   }
   return { verdict: overallVerdict(modes), seed, runsPerMode: search.runs, strict: search.strict, modes };
 }
 
 /**
- * Searches with every applicable property; when one breaks, records it and
- * searches again without it, so that each property gets a verdict of its own.
+ * Replays known failures, then searches with every property still unjudged;
+ * when one breaks, records it and searches again without it, so that each
+ * property gets a verdict of its own.
  */
-async function checkMode(factory: ServiceFactory, mode: NetworkMode, options: SearchOptions): Promise<ModeReport> {
+async function checkMode(factory: ServiceFactory, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions): Promise<ModeReport> {
   let active = propertiesFor(mode, options.strict);
   const verdicts = new Map<PropertyId, PropertyVerdict>();
+  const record = async (counterexample: Counterexample, runs: number, isKnown: boolean): Promise<void> => {
+    const { property, level } = counterexample.finding;
+    const trace = await describeTrace(factory, counterexample, options.timeoutMs);
+    verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace, known: isKnown } });
+    active = active.filter((item) => item.id !== property);
+  };
+  let stillFailing = 0;
+  for (const failure of known) {
+    const counterexample = await replayKnown(factory, failure, active, options);
+    if (counterexample === undefined) continue;
+    stillFailing++;
+    await record(counterexample, 1, true);
+  }
   while (active.length > 0) {
     const { runs, counterexample } = await findCounterexample(factory, mode, active, options);
     if (counterexample === undefined) {
       for (const property of active) verdicts.set(property.id, verdictOf(property.id, 'pass', runs));
       break;
     }
-    const { property, level } = counterexample.finding;
-    const trace = await describeTrace(factory, counterexample, options.timeoutMs);
-    verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace } });
-    active = active.filter((item) => item.id !== property);
+    await record(counterexample, runs, false);
   }
   const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
-  return { mode, seed: options.seed, verdicts: ordered };
+  const statistics = scenarioStatistics(mode, options, options.seed, options.runs);
+  return { mode, seed: options.seed, verdicts: ordered, knownFailures: { replayed: known.length, stillFailing }, statistics };
+}
+
+async function replayKnown(factory: ServiceFactory, failure: KnownFailure, active: readonly Property[], options: SearchOptions): Promise<Counterexample | undefined> {
+  const { finding } = await runScenario(factory, failure.scenario, { properties: active, strict: options.strict, timeoutMs: options.timeoutMs });
+  if (finding === undefined) return undefined;
+  return { ...failure, finding, properties: active.map((property) => property.id), shrinks: 0 };
 }
 
 function verdictOf(id: PropertyId, status: Status, runs: number): PropertyVerdict {

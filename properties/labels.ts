@@ -1,0 +1,52 @@
+/**
+ * Statistics labels: which awkward cases a scenario reaches, so a user can see
+ * that the search got there. Computed by stepping the pure model.
+ */
+import { initialState, pickPending, step, type ModelEvent, type ModelState } from '../model/index.ts';
+import type { Scenario } from './scenario.ts';
+
+function bucket(name: string, value: number, bounds: readonly [number, string][]): string {
+  const found = bounds.find(([upTo]) => value <= upTo);
+  return `${name}: ${found?.[1] ?? `more than ${bounds.at(-1)?.[0] ?? 0}`}`;
+}
+
+/** The labels of one scenario: one bucket per size, and one label per awkward case reached. */
+export function scenarioLabels(scenario: Scenario): string[] {
+  const records = scenario.events.flatMap((event) => (event.kind === 'emit' ? [event.content] : []));
+  const labels = [
+    bucket('devices', scenario.deviceCount, [[1, '1'], [3, '2-3'], [6, '4-6'], [10, '7-10']]),
+    bucket('records', records.length, [[0, '0'], [9, '1-9'], [24, '10-24'], [Number.MAX_SAFE_INTEGER, '25 or more']]),
+  ];
+  const timestamps = records.map((record) => record.timestamp);
+  if (new Set(timestamps).size < timestamps.length) labels.push('colliding timestamps');
+  if (timestamps.some((timestamp, index) => index > 0 && timestamp < (timestamps[index - 1] ?? ''))) labels.push('skewed clocks');
+  const payloads = records.map((record) => JSON.stringify(record.data));
+  if (new Set(payloads).size < payloads.length) labels.push('identical payloads');
+  if (scenario.events.some((event) => event.kind === 'junk')) labels.push('out-of-contract messages');
+  return [...labels, ...replyLabels(scenario)];
+}
+
+/** Labels about what happened to replies: lost, duplicated, overtaken by a newer one. */
+function replyLabels(scenario: Scenario): string[] {
+  const labels = new Set<string>();
+  const newestDelivered = new Map<number, number>();
+  let state: ModelState = initialState(scenario.mode, scenario.deviceCount);
+  for (const event of scenario.events) {
+    const acted = replyActedOn(state, event);
+    if (acted !== undefined && event.kind === 'drop') labels.add('lost replies');
+    if (acted !== undefined && event.kind === 'duplicate') labels.add('duplicated replies');
+    if (acted !== undefined && event.kind !== 'drop') {
+      if (acted.id < (newestDelivered.get(acted.device) ?? 0)) labels.add('reordered replies');
+      newestDelivered.set(acted.device, Math.max(acted.id, newestDelivered.get(acted.device) ?? 0));
+    }
+    state = step(state, event);
+  }
+  return [...labels].sort();
+}
+
+function replyActedOn(state: ModelState, event: ModelEvent): { id: number; device: number } | undefined {
+  if (event.kind !== 'deliver' && event.kind !== 'drop' && event.kind !== 'duplicate') return undefined;
+  if (event.kind === 'duplicate' && state.mode !== 'reorder') return undefined;
+  const index = pickPending(state.pending, state.mode, event.pick, event.kind !== 'drop');
+  return index === undefined ? undefined : state.pending[index];
+}

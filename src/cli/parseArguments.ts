@@ -1,0 +1,82 @@
+/** sync-check's command line, parsed with node:util and checked, or a one-line usage error. */
+import { parseArgs } from 'node:util';
+import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
+import { MAX_DEVICES } from '../../properties/index.ts';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
+import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
+
+export const USAGE =
+  'usage: sync-check [IMPLEMENTATION] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR]';
+
+/** Raised for a command line that cannot be run; the message is one line. */
+export class UsageError extends Error {}
+
+export interface SyncCheckArguments {
+  /** The implementation file, or undefined for the bundled reference. */
+  readonly implementation: string | undefined;
+  readonly modes: readonly NetworkMode[];
+  readonly runs: number;
+  readonly seed: number | undefined;
+  readonly deviceCount: number | undefined;
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  readonly json: boolean;
+  readonly replay: string | undefined;
+  readonly out: string;
+  readonly help: boolean;
+}
+
+export function parseArguments(argv: readonly string[]): SyncCheckArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        mode: { type: 'string', default: 'all' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        devices: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        replay: { type: 'string' },
+        out: { type: 'string', default: DEFAULT_FAILURE_DIR },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one implementation, got ${positionals.length}: ${positionals.join(' ')}`);
+  return {
+    implementation: positionals[0],
+    modes: parseModes(values.mode),
+    runs: integerOption('--runs', values.runs, 1, 10_000_000) ?? DEFAULT_RUNS,
+    seed: integerOption('--seed', values.seed, 0, 2 ** 31 - 1),
+    deviceCount: integerOption('--devices', values.devices, 1, MAX_DEVICES),
+    strict: values.strict,
+    timeoutMs: integerOption('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
+    json: values.json,
+    replay: values.replay,
+    out: values.out,
+    help: values.help,
+  };
+}
+
+function parseModes(text: string): NetworkMode[] {
+  if (text === 'all') return [...NETWORK_MODES];
+  if ((NETWORK_MODES as readonly string[]).includes(text)) return [text as NetworkMode];
+  throw new UsageError(`--mode must be one of ${NETWORK_MODES.join(', ')} or all, got ${JSON.stringify(text)}`);
+}
+
+function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}

@@ -1,0 +1,144 @@
+/** sync-check as a function: arguments in, text out, exit code back. The bin only wires it to the process. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { propertyById } from '../../properties/index.ts';
+import { LoadError, loadModule } from '../adapters/loadModule.ts';
+import type { Counterexample } from '../check/findCounterexample.ts';
+import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
+import { runScenario } from '../check/runScenario.ts';
+import { saveFailure, savedFailures } from '../failures/failureStore.ts';
+import { decodeReplayFile, REPLAY_FORMAT, REPLAY_VERSION, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
+import { counterexampleText } from '../report/counterexampleText.ts';
+import { describeTrace } from '../report/describeTrace.ts';
+import { jsonReport } from '../report/jsonReport.ts';
+import { markdownReport } from '../report/markdownReport.ts';
+import { reportText } from '../report/reportText.ts';
+import { statisticsText } from '../report/statisticsText.ts';
+import { parseArguments, USAGE, UsageError, type SyncCheckArguments } from './parseArguments.ts';
+import { terminalProgress } from './progress.ts';
+
+/** Where output goes; tests pass collectors, the bin passes the process streams. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** A terminal for the progress line, if there is one. */
+  readonly progress?: NodeJS.WriteStream;
+}
+
+export const REFERENCE_PATH = path.resolve(import.meta.dirname, '../reference/SyncService.ts');
+
+/** Runs sync-check; returns 0 (pass or warn), 1 (fail) or 2 (usage or loading error). */
+export async function syncCheck(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArguments(argv);
+    if (args.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    return args.replay === undefined ? await check(args, io) : await replay(args, args.replay, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof LoadError || error instanceof ReplayFileError) {
+      io.stderr(`sync-check: ${error.message}\n`);
+      if (error instanceof UsageError) io.stderr(`${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function check(args: SyncCheckArguments, io: Io): Promise<number> {
+  const implementation = path.resolve(args.implementation ?? REFERENCE_PATH);
+  const label = args.implementation ?? 'reference';
+  const factory = await loadModule(args.implementation ?? REFERENCE_PATH);
+  const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
+  const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
+  const report = await runConformance(factory, {
+    modes: args.modes,
+    runs: args.runs,
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    knownFailures: known.map(({ replay: saved }) => ({ scenario: saved.scenario, seed: saved.seed, path: saved.path })),
+    onProgress: (mode, runs) => progress?.update(mode, runs),
+  });
+  progress?.done();
+  const replayFiles = saveCounterexamples(report, implementation, label, args);
+  if (args.json) {
+    io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
+  } else {
+    io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
+    io.stdout(`${reportText(report, (counterexample) => replayCommand(replayFiles.get(counterexample) ?? '?'))}\n\n`);
+    io.stdout(`${statisticsText(report).join('\n')}\n`);
+  }
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+function knownFailuresLine(report: ConformanceReport): string {
+  const replayed = report.modes.reduce((sum, mode) => sum + mode.knownFailures.replayed, 0);
+  const failing = report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0);
+  return replayed === 0 ? '' : `replayed ${replayed} saved failure${replayed === 1 ? '' : 's'} first: ${failing} still fail${failing === 1 ? 's' : ''}\n`;
+}
+
+function replayCommand(file: string): string {
+  return `npx sync-check --replay ${file}`;
+}
+
+/** Saves every counterexample of the report; returns where each went. */
+function saveCounterexamples(report: ConformanceReport, implementation: string, label: string, args: SyncCheckArguments): Map<ExplainedCounterexample, string> {
+  const files = new Map<ExplainedCounterexample, string>();
+  for (const mode of report.modes) {
+    for (const verdict of mode.verdicts) {
+      const counterexample = verdict.counterexample;
+      if (counterexample === undefined) continue;
+      const replayFile = toReplayFile(counterexample, implementation, args);
+      const markdownFor = (file: string): string => markdownReport(counterexample, label, replayCommand(file));
+      files.set(counterexample, saveFailure(args.out, replayFile, markdownFor));
+    }
+  }
+  return files;
+}
+
+function toReplayFile(counterexample: Counterexample, implementation: string, args: SyncCheckArguments): ReplayFile {
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    implementation,
+    property: counterexample.finding.property,
+    message: counterexample.finding.message,
+    properties: counterexample.properties,
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    seed: counterexample.seed,
+    path: counterexample.path,
+    scenario: counterexample.scenario,
+  };
+}
+
+/** Re-runs one saved trace against its implementation, or another one given as argument. */
+async function replay(args: SyncCheckArguments, file: string, io: Io): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ReplayFileError(`cannot read replay file ${file}`);
+  }
+  const saved = decodeReplayFile(text, file);
+  const factory = await loadModule(args.implementation ?? saved.implementation);
+  const properties = saved.properties.map(propertyById);
+  const { finding } = await runScenario(factory, saved.scenario, { properties, strict: saved.strict, timeoutMs: saved.timeoutMs });
+  const label = args.implementation ?? saved.implementation;
+  if (finding === undefined) {
+    const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
+    io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);
+    return 0;
+  }
+  const counterexample: Counterexample = { ...saved, finding, shrinks: 0 };
+  if (args.json) {
+    io.stdout(`${JSON.stringify({ replay: file, implementation: label, stillFails: true, property: finding.property, message: finding.message })}\n`);
+  } else {
+    const trace = await describeTrace(factory, counterexample, saved.timeoutMs);
+    io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, trace, replayCommand(file))}\n`);
+  }
+  return 1;
+}

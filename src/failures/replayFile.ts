@@ -1,0 +1,93 @@
+/** The JSON file that holds everything needed to replay one counterexample. */
+import { isObject, NETWORK_MODES, type ModelEvent } from '../../model/index.ts';
+import { isPropertyId, type PropertyId, type Scenario } from '../../properties/index.ts';
+
+export const REPLAY_FORMAT = 'sync-check/counterexample';
+export const REPLAY_VERSION = 1;
+
+export interface ReplayFile {
+  readonly format: typeof REPLAY_FORMAT;
+  readonly version: typeof REPLAY_VERSION;
+  /** Absolute path of the implementation that failed. */
+  readonly implementation: string;
+  readonly property: PropertyId;
+  readonly message: string;
+  /** The properties judged when it was found (a replay judges the same ones). */
+  readonly properties: readonly PropertyId[];
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  /** fast-check's seed and path of the search that found it. */
+  readonly seed: number;
+  readonly path: string;
+  readonly scenario: Scenario;
+}
+
+/** Raised for a file that is not a readable counterexample; the message is one line. */
+export class ReplayFileError extends Error {}
+
+/** The file's text. JSON has no NaN or Infinity, so non-finite numbers are spelled out. */
+export function encodeReplayFile(file: ReplayFile): string {
+  return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value), 2)}\n`;
+}
+
+/** Parses and validates a replay file's text; `name` is used in error messages. */
+export function decodeReplayFile(text: string, name: string): ReplayFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, (_key, value: unknown) => (isObject(value) && typeof value.$number === 'string' && Object.keys(value).length === 1 ? Number(value.$number) : value));
+  } catch {
+    throw new ReplayFileError(`${name} is not JSON, so not a sync-check counterexample`);
+  }
+  if (!isObject(parsed) || parsed.format !== REPLAY_FORMAT) {
+    throw new ReplayFileError(`${name} is not a sync-check counterexample (no "format": "${REPLAY_FORMAT}")`);
+  }
+  if (parsed.version !== REPLAY_VERSION) throw new ReplayFileError(`${name} has version ${String(parsed.version)}; this sync-check reads version ${REPLAY_VERSION}`);
+  const problem = shapeProblem(parsed);
+  if (problem !== undefined) throw new ReplayFileError(`${name} is damaged: ${problem}`);
+  return parsed as unknown as ReplayFile;
+}
+
+function shapeProblem(file: Readonly<Record<string, unknown>>): string | undefined {
+  if (typeof file.implementation !== 'string') return '"implementation" must be a path';
+  if (typeof file.property !== 'string' || !isPropertyId(file.property)) return '"property" must be a property id';
+  if (!Array.isArray(file.properties) || !file.properties.every((id) => typeof id === 'string' && isPropertyId(id))) return '"properties" must list property ids';
+  if (typeof file.strict !== 'boolean') return '"strict" must be true or false';
+  if (typeof file.timeoutMs !== 'number' || file.timeoutMs <= 0) return '"timeoutMs" must be a positive number';
+  if (typeof file.seed !== 'number' || typeof file.path !== 'string') return '"seed" and "path" are missing';
+  return scenarioProblem(file.scenario);
+}
+
+function scenarioProblem(scenario: unknown): string | undefined {
+  if (!isObject(scenario)) return '"scenario" is missing';
+  if (!(NETWORK_MODES as readonly unknown[]).includes(scenario.mode)) return `unknown mode ${String(scenario.mode)}`;
+  const { deviceCount, events } = scenario;
+  if (typeof deviceCount !== 'number' || !Number.isInteger(deviceCount) || deviceCount < 1) return '"deviceCount" must be a positive integer';
+  if (!Array.isArray(events)) return '"events" must be a list';
+  const bad = events.findIndex((event) => eventProblem(event, deviceCount) !== undefined);
+  return bad < 0 ? undefined : `event ${bad + 1}: ${eventProblem(events[bad], deviceCount)}`;
+}
+
+function eventProblem(event: unknown, deviceCount: number): string | undefined {
+  if (!isObject(event)) return 'not an object';
+  const kind = event.kind as ModelEvent['kind'];
+  switch (kind) {
+    case 'emit':
+      if (!isObject(event.content) || typeof event.content.timestamp !== 'string' || !isObject(event.content.data)) return 'emit without content';
+      return deviceProblem(event.device, deviceCount);
+    case 'probe':
+    case 'empty':
+      return deviceProblem(event.device, deviceCount);
+    case 'deliver':
+    case 'drop':
+    case 'duplicate':
+      return typeof event.pick === 'number' && Number.isInteger(event.pick) && event.pick >= 0 ? undefined : 'pick must be a count';
+    case 'junk':
+      return 'message' in event ? undefined : 'junk without message';
+    default:
+      return `unknown event kind ${String(kind)}`;
+  }
+}
+
+function deviceProblem(device: unknown, deviceCount: number): string | undefined {
+  return typeof device === 'number' && Number.isInteger(device) && device >= 0 && device < deviceCount ? undefined : `device must be 0..${deviceCount - 1}`;
+}

@@ -1,0 +1,38 @@
+/** A counterexample as Markdown: what failed, how to replay it, the step table and a sequence diagram. */
+import { propertyById } from '../../properties/index.ts';
+import type { ExplainedCounterexample } from '../check/runConformance.ts';
+import { HEADINGS, plural, shownRows } from './counterexampleText.ts';
+import { sequenceDiagram } from './sequenceDiagram.ts';
+
+export function markdownReport(counterexample: ExplainedCounterexample, implementation: string, replay: string): string {
+  const { finding, scenario, trace } = counterexample;
+  const property = propertyById(finding.property);
+  const deviceIds = Array.from({ length: scenario.deviceCount }, (_unused, index) => `dev_${index}`);
+  const columns = Object.keys(HEADINGS) as (keyof typeof HEADINGS)[];
+  return [
+    `# ${finding.property} ${property.name} ${finding.level === 'fail' ? 'failed' : 'warned'}`,
+    '',
+    `> ${property.statement}`,
+    '',
+    `**${cell(finding.message)}**`,
+    '',
+    `- implementation: \`${implementation}\``,
+    `- mode: ${scenario.mode}, ${plural(scenario.deviceCount, 'device')}, ${plural(scenario.events.length, 'event')}: \`${trace.compact}\``,
+    `- found with seed ${counterexample.seed}, path \`${counterexample.path || '-'}\``,
+    `- replay: \`${replay}\``,
+    '',
+    `| ${columns.map((column) => HEADINGS[column]).join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...shownRows(counterexample, trace).map((row) => `| ${columns.map((column) => cell(row[column])).join(' | ')} |`),
+    ...(trace.liveness === '' ? [] : ['', trace.liveness]),
+    '',
+    '```mermaid',
+    sequenceDiagram(trace.rows, trace.livenessRows, deviceIds),
+    '```',
+    '',
+  ].join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}

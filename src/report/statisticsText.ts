@@ -1,0 +1,12 @@
+/** The statistics of a report as a table: how often each awkward case occurred, per mode. */
+import type { ConformanceReport } from '../check/runConformance.ts';
+
+export function statisticsText(report: ConformanceReport): string[] {
+  const labels = [...new Set(report.modes.flatMap((mode) => Object.keys(mode.statistics)))].sort();
+  const header = ['', ...report.modes.map((mode) => mode.mode)];
+  const rows = labels.map((label) => [label, ...report.modes.map((mode) => `${Math.round(mode.statistics[label] ?? 0)}%`)]);
+  const widths = header.map((_cell, column) => Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)));
+  const format = (row: readonly string[]): string =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  return ['statistics (share of generated runs that reached each case):', ...[header, ...rows].map((row) => `  ${format(row)}`)];
+}
