@@ -20,7 +20,7 @@ describe(`finding about the device under reorder (seed ${testSeed})`, () => {
     // The shortest story: a probe from 0 while nothing is sent, a record, a second probe whose reply
     // arrives first; the liveness phase then hands over the stale first reply, which wipes the device.
     expect(trace.compact).toBe('probe[0] emit[0] probe[0] deliver[#2]');
-    expect(trace.rows.at(-1)?.event).toBe('deliver[#1]');
+    expect(trace.livenessRows.at(-1)?.event).toBe('deliver[#1]');
     expect(counterexample.finding.message).toBe('dev_0 went from 1 to 0 records');
   });
 
