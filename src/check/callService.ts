@@ -1,6 +1,6 @@
 /** Calls an implementation once, turning throws, rejections and hangs into outcomes. */
 import type { CallOutcome } from '../../properties/index.ts';
-import { networkCopy } from './networkCopy.ts';
+import { networkCopy, NotTransferable } from './networkCopy.ts';
 import type { ServiceLike } from './service.ts';
 
 /** Sends a copy of `message` and returns what came back, copied as the network would. */
@@ -11,6 +11,8 @@ export async function callService(service: ServiceLike, message: unknown, timeou
     if (isThenable(result)) result = await withTimeout(Promise.resolve(result), timeoutMs);
   } catch (error) {
     if (error instanceof TimedOut) return { kind: 'timeout', ms: timeoutMs };
+    // An out-of-process implementation reports a reply that could not be encoded this way.
+    if (error instanceof NotTransferable) return { kind: 'garbled', error: error.message };
     return { kind: 'threw', error: errorText(error) };
   }
   try {

@@ -6,7 +6,7 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 
 export const USAGE =
-  'usage: sync-check [IMPLEMENTATION] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR]';
+  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR]';
 
 /** Raised for a command line that cannot be run; the message is one line. */
 export class UsageError extends Error {}
@@ -14,6 +14,8 @@ export class UsageError extends Error {}
 export interface SyncCheckArguments {
   /** The implementation file, or undefined for the bundled reference. */
   readonly implementation: string | undefined;
+  /** A program speaking the wire protocol, instead of a file. */
+  readonly command: string | undefined;
   readonly modes: readonly NetworkMode[];
   readonly runs: number;
   readonly seed: number | undefined;
@@ -42,6 +44,7 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
         timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
         replay: { type: 'string' },
+        command: { type: 'string' },
         out: { type: 'string', default: DEFAULT_FAILURE_DIR },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -51,8 +54,11 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one implementation, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 0 && values.command !== undefined) throw new UsageError('give either an implementation file or --command, not both');
+  if (values.command?.trim() === '') throw new UsageError('--command needs a program to run');
   return {
     implementation: positionals[0],
+    command: values.command,
     modes: parseModes(values.mode),
     runs: integerOption('--runs', values.runs, 1, 10_000_000) ?? DEFAULT_RUNS,
     seed: integerOption('--seed', values.seed, 0, 2 ** 31 - 1),

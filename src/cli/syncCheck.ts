@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { propertyById } from '../../properties/index.ts';
-import { LoadError, loadModule } from '../adapters/loadModule.ts';
+import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
+import { LoadError } from '../adapters/loadModule.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
 import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
 import { runScenario } from '../check/runScenario.ts';
+import type { ServiceFactory } from '../check/service.ts';
 import { saveFailure, savedFailures } from '../failures/failureStore.ts';
 import { decodeReplayFile, REPLAY_FORMAT, REPLAY_VERSION, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
@@ -46,10 +48,36 @@ export async function syncCheck(argv: readonly string[], io: Io): Promise<number
   }
 }
 
+/** The implementation's identity in replay files and the corpus, and its name in reports. */
+function identify(args: SyncCheckArguments): { implementation: string; label: string; target: string } {
+  if (args.command !== undefined) {
+    const implementation = `${COMMAND_PREFIX}${args.command}`;
+    return { implementation, label: `--command "${args.command}"`, target: implementation };
+  }
+  const target = args.implementation ?? REFERENCE_PATH;
+  return { implementation: path.resolve(target), label: args.implementation ?? 'reference', target };
+}
+
+/** Loads the implementation, runs `work` with it, and always stops its process. */
+async function withImplementation<Result>(target: string, work: (loaded: LoadedImplementation) => Promise<Result>): Promise<Result> {
+  const loaded = await loadImplementation(target);
+  try {
+    return await work(loaded);
+  } finally {
+    await loaded.close();
+  }
+}
+
 async function check(args: SyncCheckArguments, io: Io): Promise<number> {
-  const implementation = path.resolve(args.implementation ?? REFERENCE_PATH);
-  const label = args.implementation ?? 'reference';
-  const factory = await loadModule(args.implementation ?? REFERENCE_PATH);
+  const { implementation, label, target } = identify(args);
+  return withImplementation(target, ({ factory }) => checkLoaded(args, io, { implementation, label, factory }));
+}
+
+async function checkLoaded(
+  args: SyncCheckArguments,
+  io: Io,
+  { implementation, label, factory }: { implementation: string; label: string; factory: ServiceFactory },
+): Promise<number> {
   const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(factory, {
@@ -124,10 +152,14 @@ async function replay(args: SyncCheckArguments, file: string, io: Io): Promise<n
     throw new ReplayFileError(`cannot read replay file ${file}`);
   }
   const saved = decodeReplayFile(text, file);
-  const factory = await loadModule(args.implementation ?? saved.implementation);
+  const target = args.command !== undefined || args.implementation !== undefined ? identify(args).target : saved.implementation;
+  return withImplementation(target, ({ factory }) => replayLoaded(args, io, file, saved, factory));
+}
+
+async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, saved: ReplayFile, factory: ServiceFactory): Promise<number> {
   const properties = saved.properties.map(propertyById);
   const { finding } = await runScenario(factory, saved.scenario, { properties, strict: saved.strict, timeoutMs: saved.timeoutMs });
-  const label = args.implementation ?? saved.implementation;
+  const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
   if (finding === undefined) {
     const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
     io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);

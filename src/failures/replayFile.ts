@@ -1,5 +1,6 @@
 /** The JSON file that holds everything needed to replay one counterexample. */
 import { isObject, NETWORK_MODES, type ModelEvent } from '../../model/index.ts';
+import { parseWire, stringifyWire } from '../adapters/wireJson.ts';
 import { isPropertyId, type PropertyId, type Scenario } from '../../properties/index.ts';
 
 export const REPLAY_FORMAT = 'sync-check/counterexample';
@@ -27,14 +28,14 @@ export class ReplayFileError extends Error {}
 
 /** The file's text. JSON has no NaN or Infinity, so non-finite numbers are spelled out. */
 export function encodeReplayFile(file: ReplayFile): string {
-  return `${JSON.stringify(file, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value), 2)}\n`;
+  return `${stringifyWire(file, 2)}\n`;
 }
 
 /** Parses and validates a replay file's text; `name` is used in error messages. */
 export function decodeReplayFile(text: string, name: string): ReplayFile {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, (_key, value: unknown) => (isObject(value) && typeof value.$number === 'string' && Object.keys(value).length === 1 ? Number(value.$number) : value));
+    parsed = parseWire(text);
   } catch {
     throw new ReplayFileError(`${name} is not JSON, so not a sync-check counterexample`);
   }
