@@ -35,7 +35,7 @@ describe('sync-check exit codes and errors', () => {
   it('--help prints the usage and exits 0', async () => {
     const result = await runCli(['--help']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^usage: sync-check \[IMPLEMENTATION\]/);
+    expect(result.stdout).toMatch(/^usage: sync-check \[IMPLEMENTATION \| --command "PROGRAM ARGS"\]/);
   });
 
   it('the reference (no argument) passes: exit 0', async () => {

@@ -161,5 +161,6 @@ function parseResponse(line: string): Readonly<Record<string, unknown>> {
 function throwIfError(response: Readonly<Record<string, unknown>>): void {
   const error = response.error as { type?: unknown; message?: unknown } | undefined;
   if (error === undefined) return;
-  throw new RemoteError(String(error.type ?? 'Error'), String(error.message ?? ''));
+  const type = typeof error.type === 'string' ? error.type : 'Error';
+  throw new RemoteError(type, typeof error.message === 'string' ? error.message : '');
 }

@@ -124,7 +124,7 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
 async function runEvent(context: RunContext, event: ModelEvent, index: number | undefined): Promise<Finding | undefined> {
   const { world, service, options } = context;
   const countsBefore = world.counts();
-  const recordsBefore = world.devices.map((device) => device.records);
+  const revisionsBefore = world.devices.map((device) => device.revision);
   const sent = world.outgoing(event);
   let outcome: CallOutcome | undefined;
   let replyId: number | undefined;
@@ -146,7 +146,7 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
   context.model = step(context.model, event);
   options.observe?.(world, context.model);
   options.onStep?.({ event, index, sent, outcome, replyId, replyDevice, world });
-  const judged = sent === undefined ? recordWatchers(context, recordsBefore) : context.replyWatchers;
+  const judged = sent === undefined ? recordWatchers(context, revisionsBefore) : context.replyWatchers;
   if (judged.length === 0) return undefined;
   const observation: StepObservation = {
     mode: context.model.mode,
@@ -161,8 +161,8 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
 }
 
 /** Record checks, if the event changed what some device holds; sending only relaxes them. */
-function recordWatchers(context: RunContext, recordsBefore: readonly unknown[]): readonly StepProperty[] {
-  const changed = context.world.devices.some((device, index) => device.records !== recordsBefore[index]);
+function recordWatchers(context: RunContext, revisionsBefore: readonly number[]): readonly StepProperty[] {
+  const changed = context.world.devices.some((device, index) => device.revision !== revisionsBefore[index]);
   return changed ? context.recordWatchers : [];
 }
 

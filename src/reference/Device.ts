@@ -1,5 +1,12 @@
 /** The reference tablet, faithful to the original `Device` but seeded and configurable. */
-import { deviceName, makeRecord, type ProbeMessage, type RecordContent, type WireRecord } from '../../model/index.ts';
+import {
+  deviceName,
+  makeRecord,
+  type ProbeMessage,
+  type RecordContent,
+  type RecordData,
+  type WireRecord,
+} from '../../model/index.ts';
 import { randomUuid, type Random } from './randomness.ts';
 
 /** The original's three kinds of unreliability, as probabilities. */
@@ -25,12 +32,19 @@ export interface DeviceOptions {
   /** The current time as an ISO string; the original used the wall clock. */
   readonly clock: () => string;
   readonly probabilities?: DeviceProbabilities;
+  /**
+   * Makes the payload of the device's n-th record. By default three UUIDs drawn
+   * from `random`, as the original; long simulations pass a cheaper, seeded one.
+   */
+  readonly payload?: (deviceIndex: number, sequence: number) => RecordData;
 }
 
 export class Device {
   readonly id: string;
   /** What the tablet shows, in the server's order. */
-  records: unknown[] = [];
+  readonly records: unknown[] = [];
+  /** Counts the updates applied, so observers can tell that `records` changed without copying it. */
+  revision = 0;
   /** Every record this tablet sent, in order. */
   readonly sent: WireRecord[] = [];
   private readonly index: number;
@@ -48,10 +62,12 @@ export class Device {
   obtainData(): WireRecord | Record<string, never> {
     if (this.options.random() < this.probabilities.noData) return {};
     const random = this.options.random;
-    return this.send({
-      timestamp: this.options.clock(),
-      data: { a: randomUuid(random), b: randomUuid(random), c: randomUuid(random) },
-    });
+    const data = this.options.payload?.(this.index, this.sent.length) ?? {
+      a: randomUuid(random),
+      b: randomUuid(random),
+      c: randomUuid(random),
+    };
+    return this.send({ timestamp: this.options.clock(), data });
   }
 
   /** Records `content` as sent and returns the message carrying it. */
@@ -85,10 +101,19 @@ export class Device {
     }
     const update = reply as { type: unknown; from?: unknown; data?: unknown };
     if (update.type !== 'update') return;
-    const from = update.from as number;
-    if (from > this.records.length) return;
+    const from = update.from;
+    if (typeof from !== 'number' || from > this.records.length) return;
     const data = Array.isArray(update.data) ? (update.data as unknown[]) : [];
-    // Python's records[:from] + data, and like it, a negative from counts from the end.
-    this.records = this.records.slice(0, from).concat(data);
+    // Python's records[:from] + data (a negative from counts from the end, as there), done in
+    // place: copying the whole list on every update is what makes the original quadratic.
+    this.records.length = sliceEnd(from, this.records.length);
+    for (const record of data) this.records.push(record);
+    this.revision++;
   }
+}
+
+/** Where `list.slice(0, from)` ends, as JavaScript (and, for integers, Python) computes it. */
+function sliceEnd(from: number, length: number): number {
+  const integer = Number.isNaN(from) ? 0 : Math.trunc(from);
+  return integer < 0 ? Math.max(length + integer, 0) : Math.min(integer, length);
 }

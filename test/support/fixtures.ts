@@ -43,9 +43,9 @@ function parseModes(text: string, file: string): NetworkMode[] {
   return modes as NetworkMode[];
 }
 
-/** Every mutant fixture with the extension, with the property that must catch it. */
-export function mutants(extension = '.ts'): Mutant[] {
-  return firstLines('mutants', extension).map(([file, header]) => {
+/** Every mutant fixture in `folder` with the extension, with the property that must catch it. */
+export function mutants(folder = 'mutants', extension = '.ts'): Mutant[] {
+  return firstLines(folder, extension).map(([file, header]) => {
     const match = MUTANT_HEADER.exec(header.replace(/^#/, '//'));
     const caughtBy = match?.[2] ?? '';
     if (match === null || !isPropertyId(caughtBy)) throw new Error(`${file}: first line is not a mutant header: ${header}`);
@@ -53,9 +53,9 @@ export function mutants(extension = '.ts'): Mutant[] {
   });
 }
 
-/** Every correct alternative with the extension, with its expected verdict. */
-export function correctAlternatives(extension = '.ts'): CorrectAlternative[] {
-  return firstLines('correct', extension).map(([file, header]) => {
+/** Every correct alternative in `folder` with the extension, with its expected verdict. */
+export function correctAlternatives(folder = 'correct', extension = '.ts'): CorrectAlternative[] {
+  return firstLines(folder, extension).map(([file, header]) => {
     const match = CORRECT_HEADER.exec(header.replace(/^#/, '//'));
     if (match === null) throw new Error(`${file}: first line is not a correct-alternative header: ${header}`);
     const warns = (match[3] ?? '').trim().split(' ').filter((id) => id !== '');

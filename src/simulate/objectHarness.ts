@@ -1,0 +1,102 @@
+/**
+ * The original harness with any implementation: real Device objects, real
+ * messages (deep-copied as a network would), the original drain and check,
+ * then our stronger end checks. Straightforward, and the yardstick the fast
+ * harness is held to.
+ */
+import { sameRecord } from '../../model/index.ts';
+import { convergenceGap, propertyById, type DeviceView, type StepObservation } from '../../properties/index.ts';
+import { networkCopy } from '../check/networkCopy.ts';
+import type { ServiceLike } from '../check/service.ts';
+import { Device, type DeviceOptions } from '../reference/Device.ts';
+import { harnessRandom, payloadOf, probabilitiesOf, PROGRESS_EVERY_ROUNDS, timestampOf, DEFAULT_MAX_DRAIN_ROUNDS, type HarnessOptions } from './harnessOptions.ts';
+import type { HarnessResult } from './HarnessResult.ts';
+
+export interface ObjectRun {
+  readonly result: HarnessResult;
+  readonly devices: readonly Device[];
+}
+
+export async function runObjectHarness(service: ServiceLike, options: HarnessOptions): Promise<ObjectRun> {
+  let round = 0;
+  let turn = 0;
+  const deviceOptions: DeviceOptions = {
+    random: harnessRandom(options.seed),
+    clock: () => timestampOf(round, turn),
+    probabilities: probabilitiesOf(options),
+    payload: (device, sequence) => payloadOf(options.seed, device, sequence),
+  };
+  const devices = Array.from({ length: options.devices }, (_unused, index) => new Device(index, deviceOptions));
+  let messages = 0;
+  let sampledSafety: string | undefined;
+  const send = async (message: unknown): Promise<unknown> => {
+    messages++;
+    return networkCopy(await service.onMessage(networkCopy(message)));
+  };
+  for (round = 0; round < options.rounds; round++) {
+    for (turn = 0; turn < devices.length; turn++) {
+      const device = devices[turn]!;
+      await send(device.obtainData());
+      device.onMessage(await send(device.probe()));
+    }
+    if (options.checkEvery && (round + 1) % options.checkEvery === 0) sampledSafety ??= safetyOf(devices);
+    if ((round + 1) % PROGRESS_EVERY_ROUNDS === 0) options.onProgress?.(round + 1);
+  }
+  let drainRounds = 0;
+  const limit = options.maxDrainRounds ?? DEFAULT_MAX_DRAIN_ROUNDS;
+  while (drainRounds < limit && !devices.every((device) => device.records.length === devices[0]?.records.length)) {
+    drainRounds++;
+    for (const device of devices) device.onMessage(await send(device.probe()));
+  }
+  const records = devices.reduce((sum, device) => sum + device.sent.length, 0);
+  const views = devices.map((device): DeviceView => ({ id: device.id, records: device.records, sent: device.sent }));
+  const result: HarnessResult = {
+    records,
+    messages,
+    drainRounds,
+    originalCheck: originalCheck(devices),
+    // Converged lists hold exactly the sent records (S2 follows); sender order is what is left to judge.
+    endCheck: convergenceGap(views) ?? senderOrderOf(views),
+    sampledSafety,
+  };
+  return { result, devices };
+}
+
+/** testSyncing's check, as the original wrote it: equal counts, then device 0's records walked in order. */
+function originalCheck(devices: readonly Device[]): string | undefined {
+  const first = devices[0];
+  if (first === undefined) return undefined;
+  if (!devices.every((device) => device.records.length === first.records.length)) return 'the drain ended before all devices held as many records';
+  const nextUnmatched = new Map<string, number>();
+  const senders = new Map(devices.map((device) => [device.id, device.sent]));
+  for (const [index, record] of first.records.entries()) {
+    const sender = (record as { dev_id?: unknown }).dev_id;
+    const position = nextUnmatched.get(String(sender)) ?? 0;
+    const expected = senders.get(String(sender))?.[position];
+    if (!sameRecord(record, expected)) return `dev_0[${index}] is not ${String(sender)}'s next sent record`;
+    nextUnmatched.set(String(sender), position + 1);
+    const other = devices.find((device) => !sameRecord(device.records[index], record));
+    if (other !== undefined) return `${other.id}[${index}] differs from dev_0[${index}]`;
+  }
+  return undefined;
+}
+
+/** The safety properties about device lists (S1-S3), judged on the current state. */
+function safetyOf(devices: readonly Device[]): string | undefined {
+  const views = devices.map((device): DeviceView => ({ id: device.id, records: device.records, sent: device.sent }));
+  return judge(views, ['S1', 'S2', 'S3']);
+}
+
+function senderOrderOf(views: readonly DeviceView[]): string | undefined {
+  return judge(views, ['S3']);
+}
+
+function judge(views: readonly DeviceView[], ids: readonly ('S1' | 'S2' | 'S3')[]): string | undefined {
+  const observation: StepObservation = { mode: 'seed', event: { kind: 'probe', device: 0 }, devices: views, countsBefore: [] };
+  for (const id of ids) {
+    const property = propertyById(id);
+    const violation = property.when === 'step' ? property.check(observation) : undefined;
+    if (violation !== undefined) return `${id}: ${violation}`;
+  }
+  return undefined;
+}
