@@ -3,11 +3,15 @@
  * a Python solution file through the bundled adapter, or any program that speaks
  * the wire protocol (`--command`).
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { ServiceFactory } from '../check/service.ts';
 import { LoadError, loadModule } from './loadModule.ts';
 import { StdioProcess } from './StdioProcess.ts';
+
+const run = promisify(execFile);
 
 export interface LoadedImplementation {
   readonly factory: ServiceFactory;
@@ -34,9 +38,31 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   }
   if (target.endsWith('.py')) {
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
-    return startProcess(new StdioProcess(pythonProgram(), [PYTHON_ADAPTER, target], target));
+    return startProcess(new StdioProcess(await pythonExecutable(), [PYTHON_ADAPTER, target], target));
   }
   return { factory: await loadModule(target), close: () => Promise.resolve() };
+}
+
+const executables = new Map<string, Promise<string>>();
+
+/**
+ * The interpreter's real path. `python3` is often a shim (pyenv's takes 0.7 s to
+ * start); a process restarted after every crash or hang must not pay that each time.
+ */
+export function pythonExecutable(): Promise<string> {
+  const program = pythonProgram();
+  let resolved = executables.get(program);
+  if (resolved === undefined) {
+    resolved = run(program, ['-c', 'import sys; print(sys.executable)']).then(
+      ({ stdout }) => stdout.trim() || program,
+      (error: NodeJS.ErrnoException) => {
+        executables.delete(program);
+        throw new LoadError(error.code === 'ENOENT' ? `${program} was not found on this machine: install Python 3 to check .py files` : `cannot run ${program}: ${error.message}`);
+      },
+    );
+    executables.set(program, resolved);
+  }
+  return resolved;
 }
 
 async function startProcess(server: StdioProcess): Promise<LoadedImplementation> {

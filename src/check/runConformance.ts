@@ -94,6 +94,8 @@ async function checkMode(factory: ServiceFactory, mode: NetworkMode, known: read
   const verdicts = new Map<PropertyId, PropertyVerdict>();
   const record = async (counterexample: Counterexample, runs: number, isKnown: boolean): Promise<void> => {
     const { property, level } = counterexample.finding;
+    // Each search judges only the active properties; anything else would loop forever.
+    if (!active.some((item) => item.id === property)) throw new Error(`internal: ${property} was reported but not judged`);
     const trace = await describeTrace(factory, counterexample, options.timeoutMs);
     verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace, known: isKnown } });
     active = active.filter((item) => item.id !== property);

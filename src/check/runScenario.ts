@@ -80,6 +80,7 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
   try {
     service = await factory();
   } catch (error) {
+    if (!options.properties.some((property) => property.id === 'S6')) return { ...HUNG, abandoned: 'the server could not be created' };
     const finding = { property: 'S6', level: 'fail', message: `creating the server threw: ${errorText(error)}`, step: 0 } as const;
     return { finding, roundsToConverge: undefined };
   }

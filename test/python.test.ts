@@ -1,0 +1,109 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { propertyById } from '../properties/index.ts';
+import { loadImplementation, PYTHON_ADAPTER, pythonExecutable } from '../src/adapters/loadImplementation.ts';
+import { findCounterexample } from '../src/check/findCounterexample.ts';
+import { modeSeed, runConformance } from '../src/check/runConformance.ts';
+import { counterexampleText } from '../src/report/counterexampleText.ts';
+import { describeTrace } from '../src/report/describeTrace.ts';
+import { worstStatus } from '../src/report/reportText.ts';
+import type { JsonReport } from '../src/report/jsonReport.ts';
+import { correctAlternatives, FIXTURES, mutants } from './support/fixtures.ts';
+import { freshOutDir, runCli } from './support/runCli.ts';
+import { testSeed } from './support/testSeed.ts';
+
+/** Python answers over a pipe in well under a millisecond: a hang is declared after this long. */
+const TIMEOUT_MS = 1000;
+/** Each shrink step of a hanging fixture waits out one timeout: keep that one short. */
+const HANGING_TIMEOUT_MS = 100;
+const fixture = (name: string): string => path.join(FIXTURES, name);
+
+const mutantCases = mutants('python/mutants', '.py').flatMap((mutant) =>
+  mutant.modes.map((mode) => ({ ...mutant, mode, name: path.basename(mutant.file) })),
+);
+
+describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => {
+  it.each(mutantCases)('$name is caught by $caughtBy in $mode mode', async ({ file, name, caughtBy, mode }) => {
+    const { factory, close } = await loadImplementation(file);
+    try {
+      const timeoutMs = name.startsWith('hangs') ? HANGING_TIMEOUT_MS : TIMEOUT_MS;
+      const search = { runs: 300, seed: modeSeed(testSeed, mode), strict: false, timeoutMs };
+      const { counterexample } = await findCounterexample(factory, mode, [propertyById(caughtBy)], search);
+      expect(counterexample?.finding.property).toBe(caughtBy);
+      if (counterexample === undefined) return;
+      console.log(counterexampleText(counterexample, await describeTrace(factory, counterexample, timeoutMs), `npx sync-check ${file}`));
+      expect(counterexample.scenario.events.length).toBeLessThanOrEqual(8);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each(correctAlternatives('python/correct', '.py').map((item) => ({ ...item, name: path.basename(item.file) })))(
+    '$name: expect $verdict',
+    async ({ file, verdict, warns }) => {
+      const { factory, close } = await loadImplementation(file);
+      try {
+        const report = await runConformance(factory, { seed: testSeed, runs: 100, timeoutMs: TIMEOUT_MS });
+        expect(report.verdict).toBe(verdict);
+        for (const id of warns) expect(worstStatus(report, id)).toBe('warn');
+      } finally {
+        await close();
+      }
+    },
+  );
+});
+
+describe('faults of a Python implementation', () => {
+  const savedPython = process.env.SYNC_PYTHON;
+  afterEach(() => {
+    if (savedPython === undefined) delete process.env.SYNC_PYTHON;
+    else process.env.SYNC_PYTHON = savedPython;
+  });
+
+  it.each([
+    { file: 'broken/syntax_error.py', message: "cannot load", detail: 'SyntaxError: expected' },
+    { file: 'broken/no_service.py', message: 'cannot load', detail: 'defines no class SyncService' },
+    { file: 'broken/missing.py', message: 'no such file', detail: 'missing.py' },
+  ])('$file exits 2 with one line', async ({ file, message, detail }) => {
+    const result = await runCli([fixture(file), '--out', freshOutDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toContain(message);
+    expect(result.stderr.split('\n')[0]).toContain(detail);
+  });
+
+  it('python3 missing: exit 2 saying so', async () => {
+    process.env.SYNC_PYTHON = '/nonexistent/python3';
+    const result = await runCli([fixture('python/correct/reference.py'), '--out', freshOutDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/nonexistent/python3 was not found on this machine: install Python 3 to check .py files');
+  });
+
+  it('a constructor that raises is an S6 finding with the Python exception', async () => {
+    const result = await runCli([fixture('broken/constructor_raises.py'), '--mode', 'fifo', '--runs', '5', '--json', '--out', freshOutDir()]);
+    expect(result.code).toBe(1);
+    const s6 = (JSON.parse(result.stdout) as JsonReport).properties.find((property) => property.id === 'S6');
+    expect(s6?.counterexample?.message).toBe('creating the server threw: RuntimeError: no database');
+  });
+
+  it('replay files work for Python exactly as for TypeScript', async () => {
+    const out = freshOutDir();
+    const mutant = fixture('python/mutants/wipes_on_empty.py');
+    expect((await runCli([mutant, '--seed', '3', '--mode', 'fifo', '--runs', '100', '--out', out])).code).toBe(1);
+    const saved = readdirSync(out).filter((name) => name.endsWith('.json'));
+    expect(saved.length).toBeGreaterThan(0);
+    for (const name of saved) {
+      expect((await runCli(['--replay', path.join(out, name)])).code).toBe(1);
+      const fixed = await runCli(['--replay', path.join(out, name), fixture('python/correct/reference.py')]);
+      expect(fixed.stdout).toContain('the trace now passes');
+    }
+  });
+
+  it('--command runs any program that speaks the wire protocol', async () => {
+    const command = `${await pythonExecutable()} ${PYTHON_ADAPTER} ${fixture('python/correct/reference.py')}`;
+    const result = await runCli(['--command', command, '--seed', '1', '--runs', '50', '--out', freshOutDir()]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`sync-check --command "${command}"`);
+  });
+});
