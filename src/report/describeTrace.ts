@@ -111,8 +111,8 @@ function messageText(sent: Outgoing, labels: RecordLabels): string {
 function replyText(executed: ExecutedStep, labels: RecordLabels): string {
   const { replyId, outcome, event, sent } = executed;
   if (outcome === undefined) return replyId === undefined ? '' : `#${replyId} ${MOVED[event.kind] ?? ''}`;
-  // The reply to a record is thrown away, as in the original harness.
-  if (sent?.kind === 'record' && outcome.kind === 'reply' && outcome.value === undefined) return '-';
+  // The reply to a record (undefined, or Python's None) is thrown away, as in the original harness.
+  if (sent?.kind === 'record' && outcome.kind === 'reply' && (outcome.value === undefined || outcome.value === null)) return '-';
   return `${replyId === undefined ? '' : `#${replyId} `}${outcomeText(outcome, labels)}`;
 }
 
