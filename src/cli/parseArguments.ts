@@ -4,9 +4,10 @@ import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { MAX_DEVICES } from '../../properties/index.ts';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
+import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 
 export const USAGE =
-  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR]';
+  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]]';
 
 /** Raised for a command line that cannot be run; the message is one line. */
 export class UsageError extends Error {}
@@ -26,6 +27,10 @@ export interface SyncCheckArguments {
   readonly replay: string | undefined;
   readonly out: string;
   readonly help: boolean;
+  /** Soak: keep generating runs for this long (with `runs` per batch). */
+  readonly minutes: number | undefined;
+  readonly workers: number | undefined;
+  readonly shard: Shard;
 }
 
 export function parseArguments(argv: readonly string[]): SyncCheckArguments {
@@ -47,6 +52,9 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
         command: { type: 'string' },
         out: { type: 'string', default: DEFAULT_FAILURE_DIR },
         help: { type: 'boolean', short: 'h', default: false },
+        minutes: { type: 'string' },
+        workers: { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (error) {
@@ -56,6 +64,11 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
   if (positionals.length > 1) throw new UsageError(`expected at most one implementation, got ${positionals.length}: ${positionals.join(' ')}`);
   if (positionals.length > 0 && values.command !== undefined) throw new UsageError('give either an implementation file or --command, not both');
   if (values.command?.trim() === '') throw new UsageError('--command needs a program to run');
+  const minutes = values.minutes === undefined ? undefined : Number(values.minutes);
+  if (minutes !== undefined && !(minutes > 0 && minutes <= 24 * 60)) throw new UsageError(`--minutes must be a number above 0 and at most 1440, got ${JSON.stringify(values.minutes)}`);
+  if (minutes === undefined && (values.workers !== undefined || values.shard !== undefined)) throw new UsageError('--workers and --shard go with --minutes');
+  const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
   return {
     implementation: positionals[0],
     command: values.command,
@@ -69,6 +82,9 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
     replay: values.replay,
     out: values.out,
     help: values.help,
+    minutes,
+    workers: integerOption('--workers', values.workers, 1, 64),
+    shard,
   };
 }
 

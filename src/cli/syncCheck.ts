@@ -18,6 +18,9 @@ import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
 import { parseArguments, USAGE, UsageError, type SyncCheckArguments } from './parseArguments.ts';
 import { terminalProgress } from './progress.ts';
+import { soakCommand } from './soakCommand.ts';
+
+export { identify, withImplementation };
 
 /** Where output goes; tests pass collectors, the bin passes the process streams. */
 export interface Io {
@@ -37,7 +40,8 @@ export async function syncCheck(argv: readonly string[], io: Io): Promise<number
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    return args.replay === undefined ? await check(args, io) : await replay(args, args.replay, io);
+    if (args.replay !== undefined) return await replay(args, args.replay, io);
+    return args.minutes === undefined ? await check(args, io) : await soakCommand(args, args.minutes, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof LoadError || error instanceof ReplayFileError) {
       io.stderr(`sync-check: ${error.message}\n`);
@@ -118,13 +122,16 @@ function saveCounterexamples(report: ConformanceReport, implementation: string, 
   for (const mode of report.modes) {
     for (const verdict of mode.verdicts) {
       const counterexample = verdict.counterexample;
-      if (counterexample === undefined) continue;
-      const replayFile = toReplayFile(counterexample, implementation, args);
-      const markdownFor = (file: string): string => markdownReport(counterexample, label, replayCommand(file));
-      files.set(counterexample, saveFailure(args.out, replayFile, markdownFor));
+      if (counterexample !== undefined) files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
     }
   }
   return files;
+}
+
+/** Saves one counterexample as a replay file with its Markdown report; returns the replay file. */
+export function saveCounterexample(counterexample: ExplainedCounterexample, implementation: string, label: string, args: SyncCheckArguments): string {
+  const markdownFor = (file: string): string => markdownReport(counterexample, label, replayCommand(file));
+  return saveFailure(args.out, toReplayFile(counterexample, implementation, args), markdownFor);
 }
 
 function toReplayFile(counterexample: Counterexample, implementation: string, args: SyncCheckArguments): ReplayFile {
