@@ -83,7 +83,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   } finally {
     await pool.destroy();
   }
-  const workers = [...figures.entries()].sort(([left], [right]) => left - right).map(([worker, figure], index) => ({ worker: index + 1, ...figure }));
+  const workers = [...figures.entries()].sort(([left], [right]) => left - right).map(([, figure], index) => ({ worker: index + 1, ...figure }));
   return { runs: totalRuns, seconds: (Date.now() - started) / 1000, workers, failure };
 }
 
