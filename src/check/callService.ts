@@ -18,7 +18,7 @@ export async function callService(service: ServiceLike, message: unknown, timeou
   try {
     return { kind: 'reply', value: networkCopy(result) };
   } catch (error) {
-    return { kind: 'garbled', error: errorText(error) };
+    return { kind: 'garbled', error: error instanceof Error ? error.message : String(error) };
   }
 }
 
