@@ -6,3 +6,4 @@ export * from './server.ts';
 export * from './device.ts';
 export * from './state.ts';
 export * from './step.ts';
+export * from './explore.ts';

@@ -8,3 +8,4 @@ export * from './checks/livenessChecks.ts';
 export * from './arbitraries/scenarioArbitrary.ts';
 export * from './arbitraries/junkMessage.ts';
 export * from './labels.ts';
+export * from './modelChecks.ts';
