@@ -8,7 +8,7 @@
  */
 import { applyReply } from './device.ts';
 import type { ModelEvent, NetworkMode } from './events.ts';
-import { isRecordShaped, type RecordContent, type WireRecord } from './messages.ts';
+import { isRecordShaped, type RecordContent } from './messages.ts';
 import { pickPending } from './network.ts';
 import { initialState, type ModelState } from './state.ts';
 import { step } from './step.ts';
@@ -148,7 +148,7 @@ export function stateKey(state: ModelState, bounds: Bounds): string {
 function encode(state: ModelState, rename: readonly number[]): string {
   const record = (value: unknown): string => {
     if (!isRecordShaped(value)) return '?';
-    return `${rename[Number((value).data.a.slice(1))] ?? '?'}.${(value).data.b}`;
+    return `${rename[Number(value.data.a.slice(1))] ?? '?'}.${value.data.b}`;
   };
   const devices: string[] = new Array<string>(state.devices.length);
   state.devices.forEach((device, original) => {
