@@ -22,23 +22,29 @@ const cases = mutants().flatMap((mutant) =>
   mutant.modes.map((mode) => ({ ...mutant, mode, name: path.basename(mutant.file) })),
 );
 
+/** The test's own title, so that the printed replay command selects exactly this test. */
+const titleOf = ({ name, caughtBy, mode }: (typeof cases)[number]): string => `${name} is caught by ${caughtBy} in ${mode} mode`;
+
 describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})`, () => {
-  it.each(cases)('$name is caught by $caughtBy in $mode mode', async ({ file, name, caughtBy, mode }) => {
-    const factory = await loadModule(file);
-    const result = await findCounterexample(factory, mode, [propertyById(caughtBy)], {
-      runs: testRuns(1000),
-      seed: modeSeed(testSeed, mode),
-      path: testPath,
-      strict: false,
-      timeoutMs: TIMEOUT_MS,
+  for (const mutant of cases) {
+    it(titleOf(mutant), async () => {
+      const { file, name, caughtBy, mode } = mutant;
+      const factory = await loadModule(file);
+      const result = await findCounterexample(factory, mode, [propertyById(caughtBy)], {
+        runs: testRuns(1000),
+        seed: modeSeed(testSeed, mode),
+        path: testPath,
+        strict: false,
+        timeoutMs: TIMEOUT_MS,
+      });
+      const counterexample = result.counterexample;
+      expect(counterexample, `${name} passed ${result.runs} runs`).toBeDefined();
+      if (counterexample === undefined) return;
+      const trace = await describeTrace(factory, counterexample, TIMEOUT_MS);
+      const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.path);
+      console.log(`${name} (${mode}):\n${counterexampleText(counterexample, trace, replay)}`);
+      expect(counterexample.finding.property).toBe(caughtBy);
+      expect(counterexample.scenario.events.length).toBeLessThanOrEqual(LONGER_MINIMUM[`${name}/${mode}`] ?? MAX_SHRUNK_EVENTS);
     });
-    const counterexample = result.counterexample;
-    expect(counterexample, `${name} passed ${result.runs} runs`).toBeDefined();
-    if (counterexample === undefined) return;
-    const trace = await describeTrace(factory, counterexample, TIMEOUT_MS);
-    const title = `${name} is caught by ${caughtBy} in ${mode} mode`;
-    console.log(`${name} (${mode}):\n${counterexampleText(counterexample, trace, replayCommand('test/mutants.test.ts', title, counterexample.path))}`);
-    expect(counterexample.finding.property).toBe(caughtBy);
-    expect(counterexample.scenario.events.length).toBeLessThanOrEqual(LONGER_MINIMUM[`${name}/${mode}`] ?? MAX_SHRUNK_EVENTS);
-  });
+  }
 });
