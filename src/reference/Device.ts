@@ -102,8 +102,9 @@ export class Device {
     const update = reply as { type: unknown; from?: unknown; data?: unknown };
     if (update.type !== 'update') return;
     const from = update.from;
-    if (typeof from !== 'number' || from > this.records.length) return;
-    const data = Array.isArray(update.data) ? (update.data as unknown[]) : [];
+    // Like the model: an update the device cannot apply (no data list; Python would raise) changes nothing.
+    if (typeof from !== 'number' || from > this.records.length || !Array.isArray(update.data)) return;
+    const data = update.data as unknown[];
     // Python's records[:from] + data (a negative from counts from the end, as there), done in
     // place: copying the whole list on every update is what makes the original quadratic.
     this.records.length = sliceEnd(from, this.records.length);
