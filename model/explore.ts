@@ -9,7 +9,7 @@
 import { applyReply } from './device.ts';
 import type { ModelEvent, NetworkMode } from './events.ts';
 import { isRecordShaped, type RecordContent } from './messages.ts';
-import { pickPending } from './network.ts';
+import { pendingIndexFor } from './network.ts';
 import { initialState, type ModelState } from './state.ts';
 import { step } from './step.ts';
 
@@ -62,11 +62,10 @@ export function enabledEvents(state: ModelState, bounds: Bounds): ModelEvent[] {
       events.push({ kind: 'probe', device: index }, { kind: 'empty', device: index });
     }
   });
-  const kinds: ('deliver' | 'drop' | 'duplicate')[] = state.mode === 'reorder' ? ['deliver', 'drop', 'duplicate'] : ['deliver', 'drop'];
-  for (const kind of kinds) {
+  for (const kind of ['deliver', 'drop', 'duplicate'] as const) {
     const seen = new Set<number>();
     for (let pick = 0; pick < state.pending.length; pick++) {
-      const index = pickPending(state.pending, state.mode, pick, kind !== 'drop');
+      const index = pendingIndexFor(state.pending, state.mode, { kind, pick });
       if (index === undefined || seen.has(index)) continue;
       seen.add(index);
       events.push({ kind, pick });

@@ -1,5 +1,5 @@
 /** Pending replies and how events pick them, per network mode. */
-import type { NetworkMode } from './events.ts';
+import type { NetworkMode, ReplyEvent } from './events.ts';
 
 /** A reply the server produced that has not reached its device yet. */
 export interface PendingReply<Reply = unknown> {
@@ -27,6 +27,16 @@ export function pickPending(
   if (mode === 'reorder' || !forDelivery) return chosen;
   const device = pending[chosen]?.device;
   return pending.findIndex((entry) => entry.device === device);
+}
+
+/**
+ * The position in `pending` that a deliver, drop or duplicate event acts on, or
+ * undefined when it acts on nothing (nothing pending; a duplicate outside reorder).
+ * The one rule that the model, the runner, the explorer and the statistics share.
+ */
+export function pendingIndexFor(pending: readonly PendingReply[], mode: NetworkMode, event: ReplyEvent): number | undefined {
+  if (event.kind === 'duplicate' && mode !== 'reorder') return undefined;
+  return pickPending(pending, mode, event.pick, event.kind !== 'drop');
 }
 
 /** `pending` without the entry at `index`. */

@@ -1,8 +1,8 @@
 /** The protocol's transition function: step(state, event) -> state. */
 import { applyReply } from './device.ts';
-import type { ModelEvent } from './events.ts';
+import { isReplyEvent, type ModelEvent, type ReplyEvent } from './events.ts';
 import { deviceName, makeRecord } from './messages.ts';
-import { pickPending, withoutPending } from './network.ts';
+import { pendingIndexFor, withoutPending, type PendingReply } from './network.ts';
 import { serverStep } from './server.ts';
 import type { DeviceState, ModelState } from './state.ts';
 
@@ -33,10 +33,16 @@ export function step(state: ModelState, event: ModelEvent): ModelState {
       return { ...state, log: serverStep(state.log, event.message).log };
     case 'deliver':
     case 'duplicate':
-      return deliver(state, event.pick, event.kind === 'deliver');
     case 'drop':
-      return drop(state, event.pick);
+      return moveReply(state, event);
   }
+}
+
+/** The pending reply `event` acts on in `state`, if it is a reply event that acts on one. */
+export function replyActedOn(state: ModelState, event: ModelEvent): PendingReply | undefined {
+  if (!isReplyEvent(event)) return undefined;
+  const index = pendingIndexFor(state.pending, state.mode, event);
+  return index === undefined ? undefined : state.pending[index];
 }
 
 function sendFromDevice(state: ModelState, device: number, event: ModelEvent): ModelState {
@@ -52,21 +58,17 @@ function sendFromDevice(state: ModelState, device: number, event: ModelEvent): M
   return { ...state, log, pending, nextReplyId: state.nextReplyId + 1 };
 }
 
-function deliver(state: ModelState, pick: number, consume: boolean): ModelState {
-  if (!consume && state.mode !== 'reorder') return state;
-  const index = pickPending(state.pending, state.mode, pick, true);
+/** Deliver and drop consume the reply; deliver and duplicate hand it to its device. */
+function moveReply(state: ModelState, event: ReplyEvent): ModelState {
+  const index = pendingIndexFor(state.pending, state.mode, event);
   const entry = index === undefined ? undefined : state.pending[index];
-  const receiver = entry === undefined ? undefined : state.devices[entry.device];
-  if (index === undefined || entry === undefined || receiver === undefined) return state;
+  if (index === undefined || entry === undefined) return state;
+  if (event.kind === 'drop') return { ...state, pending: withoutPending(state.pending, index) };
+  const receiver = state.devices[entry.device];
+  if (receiver === undefined) return state;
+  const pending = event.kind === 'duplicate' ? state.pending : withoutPending(state.pending, index);
   const updated: DeviceState = { ...receiver, records: applyReply(receiver.records, entry.reply) };
-  const pending = consume ? withoutPending(state.pending, index) : state.pending;
   return { ...state, pending, devices: replaceAt(state.devices, entry.device, updated) };
-}
-
-function drop(state: ModelState, pick: number): ModelState {
-  const index = pickPending(state.pending, state.mode, pick, false);
-  if (index === undefined) return state;
-  return { ...state, pending: withoutPending(state.pending, index) };
 }
 
 function replaceAt<Item>(items: readonly Item[], index: number, item: Item): Item[] {

@@ -2,7 +2,7 @@
  * Statistics labels: which awkward cases a scenario reaches, so a user can see
  * that the search got there. Computed by stepping the pure model.
  */
-import { initialState, pickPending, step, type ModelEvent, type ModelState } from '../model/index.ts';
+import { initialState, replyActedOn, step, type ModelState } from '../model/index.ts';
 import type { Scenario } from './scenario.ts';
 
 function bucket(name: string, value: number, bounds: readonly [number, string][]): string {
@@ -42,11 +42,4 @@ function replyLabels(scenario: Scenario): string[] {
     state = step(state, event);
   }
   return [...labels].sort();
-}
-
-function replyActedOn(state: ModelState, event: ModelEvent): { id: number; device: number } | undefined {
-  if (event.kind !== 'deliver' && event.kind !== 'drop' && event.kind !== 'duplicate') return undefined;
-  if (event.kind === 'duplicate' && state.mode !== 'reorder') return undefined;
-  const index = pickPending(state.pending, state.mode, event.pick, event.kind !== 'drop');
-  return index === undefined ? undefined : state.pending[index];
 }

@@ -5,7 +5,7 @@
 import { convergenceGap } from './convergence.ts';
 import { propertyById, type PropertyId } from './catalogue.ts';
 import type { DeviceView, StepObservation } from './observation.ts';
-import { deviceName, pickPending, roundsToConverge, type Goal, type Invariant, type ModelEvent, type ModelState } from '../model/index.ts';
+import { deviceName, replyActedOn, roundsToConverge, type Goal, type Invariant, type ModelState } from '../model/index.ts';
 import { PROMPT_ROUNDS } from './checks/livenessChecks.ts';
 
 function views(state: ModelState): DeviceView[] {
@@ -48,17 +48,11 @@ export const modelLiveness: Record<string, (state: ModelState) => string | undef
   },
 };
 
-function actedOn(state: ModelState, event: ModelEvent): { id: number; device: number } | undefined {
-  if (event.kind !== 'deliver' && event.kind !== 'drop' && event.kind !== 'duplicate') return undefined;
-  const index = pickPending(state.pending, state.mode, event.pick, event.kind !== 'drop');
-  return index === undefined ? undefined : state.pending[index];
-}
-
 /** Goals a meaningful bound must reach: without them a clean result could mean nothing was explored. */
 export function modelGoals(mode: ModelState['mode']): Goal[] {
   const goals: Goal[] = [
     { name: 'every device holds every record', reached: (_before, _event, after) => after.log.length > 0 && after.devices.every((device) => device.records.length === after.log.length) },
-    { name: 'a reply was dropped', reached: (before, event) => event.kind === 'drop' && actedOn(before, event) !== undefined },
+    { name: 'a reply was dropped', reached: (before, event) => event.kind === 'drop' && replyActedOn(before, event) !== undefined },
     { name: 'two devices disagree in length', reached: (_before, _event, after) => new Set(after.devices.map((device) => device.records.length)).size > 1 },
     { name: 'an empty message was answered', reached: (_before, event) => event.kind === 'empty' },
   ];
@@ -67,11 +61,11 @@ export function modelGoals(mode: ModelState['mode']): Goal[] {
       {
         name: 'a reply arrived before an older one',
         reached: (before, event) => {
-          const entry = event.kind === 'deliver' ? actedOn(before, event) : undefined;
+          const entry = event.kind === 'deliver' ? replyActedOn(before, event) : undefined;
           return entry !== undefined && before.pending.some((other) => other.device === entry.device && other.id < entry.id);
         },
       },
-      { name: 'a reply was duplicated', reached: (before, event) => event.kind === 'duplicate' && actedOn(before, event) !== undefined },
+      { name: 'a reply was duplicated', reached: (before, event) => event.kind === 'duplicate' && replyActedOn(before, event) !== undefined },
     );
   }
   return goals;

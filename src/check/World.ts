@@ -1,6 +1,6 @@
 /** The devices and the replies in flight while an implementation is driven through a scenario. */
 import {
-  pickPending,
+  pendingIndexFor,
   withoutPending,
   type ModelEvent,
   type NetworkMode,
@@ -56,8 +56,7 @@ export class World {
 
   /** Applies a deliver, drop or duplicate event; returns the reply it acted on. */
   moveReply(event: Extract<ModelEvent, { pick: number }>): PendingReply | undefined {
-    if (event.kind === 'duplicate' && this.mode !== 'reorder') return undefined;
-    const index = pickPending(this.pending, this.mode, event.pick, event.kind !== 'drop');
+    const index = pendingIndexFor(this.pending, this.mode, event);
     const entry = index === undefined ? undefined : this.pending[index];
     if (index === undefined || entry === undefined) return undefined;
     if (event.kind !== 'duplicate') this.pending = withoutPending(this.pending, index);
