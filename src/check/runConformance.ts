@@ -1,6 +1,6 @@
 /** Judges an implementation against the whole catalogue, every mode: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
-import { CATALOGUE, propertiesFor, type Level, type Property, type PropertyId, type Scenario } from '../../properties/index.ts';
+import { CATALOGUE, propertiesFor, propertyById, type Level, type Property, type PropertyId, type Scenario } from '../../properties/index.ts';
 import { describeTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
 import { runScenario } from './runScenario.ts';
@@ -127,8 +127,8 @@ async function replayKnown(factory: ServiceFactory, failure: KnownFailure, activ
 }
 
 function verdictOf(id: PropertyId, status: Status, runs: number): PropertyVerdict {
-  const property = CATALOGUE.find((item) => item.id === id);
-  return { id, name: property?.name ?? id, level: property?.level ?? 'fail', status, runs };
+  const { name, level } = propertyById(id);
+  return { id, name, level, status, runs };
 }
 
 function overallVerdict(modes: readonly ModeReport[]): 'pass' | 'warn' | 'fail' {

@@ -117,7 +117,8 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
     if (finding !== undefined) return { finding, roundsToConverge: undefined };
     if (context.hung) return HUNG;
   }
-  const ending: EndObservation = { devices: world.views(), roundsToConverge, roundLimit, gap: convergenceGap(world.views()) };
+  const devices = world.views();
+  const ending: EndObservation = { devices, roundsToConverge, roundLimit, gap: convergenceGap(devices) };
   const endProperties = context.options.properties.filter((property): property is EndProperty => property.when === 'end');
   return { finding: firstViolation(endProperties, ending, context.options.strict, undefined), roundsToConverge };
 }

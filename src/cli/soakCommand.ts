@@ -3,7 +3,7 @@ import { propertyById } from '../../properties/index.ts';
 import type { ExplainedCounterexample } from '../check/runConformance.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
 import { describeTrace } from '../report/describeTrace.ts';
-import { defaultWorkers, soak, type SoakReport } from '../soak/soak.ts';
+import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../soak/soak.ts';
 import type { SyncCheckArguments } from './parseArguments.ts';
 import { identify, saveCounterexample, withImplementation, type Io } from './syncCheck.ts';
 
@@ -47,18 +47,23 @@ export async function soakCommand(args: SyncCheckArguments, minutes: number, io:
   return 1;
 }
 
+/** A worker's runs per second of busy time, to one decimal. */
+function workerRate(worker: WorkerFigures): string {
+  return (worker.runs / Math.max(worker.busySeconds, 1e-9)).toFixed(1);
+}
+
 function figuresOf(report: SoakReport): { runs: number; seconds: number; runsPerSecond: number; workerFigures: unknown[] } {
   return {
     runs: report.runs,
     seconds: Number(report.seconds.toFixed(2)),
     runsPerSecond: Number((report.runs / report.seconds).toFixed(1)),
-    workerFigures: report.workers.map((worker) => ({ ...worker, runsPerSecond: Number((worker.runs / Math.max(worker.busySeconds, 1e-9)).toFixed(1)) })),
+    workerFigures: report.workers.map((worker) => ({ ...worker, runsPerSecond: Number(workerRate(worker)) })),
   };
 }
 
 function summaryLines(report: SoakReport): string[] {
   const lines = report.workers.map(
-    (worker) => `  worker ${worker.worker}: ${worker.runs} runs in ${worker.batches} batches, ${(worker.runs / Math.max(worker.busySeconds, 1e-9)).toFixed(1)} runs/s`,
+    (worker) => `  worker ${worker.worker}: ${worker.runs} runs in ${worker.batches} batches, ${workerRate(worker)} runs/s`,
   );
   lines.push(`  overall: ${report.runs} runs in ${report.seconds.toFixed(1)} s, ${(report.runs / report.seconds).toFixed(1)} runs/s`);
   lines.push(report.failure === undefined ? `verdict: PASS (no failure in ${report.runs} runs)` : 'verdict: FAIL');

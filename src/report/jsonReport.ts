@@ -3,7 +3,7 @@ import type { NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, type Level, type PropertyId } from '../../properties/index.ts';
 import type { ConformanceReport, ExplainedCounterexample, Status } from '../check/runConformance.ts';
 import type { Statistics } from '../check/statistics.ts';
-import { worstStatus } from './reportText.ts';
+import { verdictFor, worstStatus } from './reportText.ts';
 
 export interface JsonCounterexample {
   readonly mode: NetworkMode;
@@ -47,7 +47,7 @@ export interface JsonReport {
 /** Builds the JSON report; `replayFiles` maps counterexamples to the files they were saved in. */
 export function jsonReport(report: ConformanceReport, implementation: string, replayFiles: ReadonlyMap<ExplainedCounterexample, string> = new Map()): JsonReport {
   const properties = CATALOGUE.map((property): JsonProperty => {
-    const perMode = report.modes.map((mode) => ({ mode: mode.mode, verdict: mode.verdicts.find((verdict) => verdict.id === property.id) }));
+    const perMode = report.modes.map((mode) => ({ mode: mode.mode, verdict: verdictFor(mode.verdicts, property.id) }));
     const failing = perMode
       .flatMap(({ verdict }) => (verdict?.counterexample === undefined ? [] : [verdict.counterexample]))
       .sort((left, right) => left.scenario.events.length - right.scenario.events.length)[0];

@@ -42,7 +42,8 @@ export function worstStatus(report: ConformanceReport, id: PropertyId): Status {
     .reduce<Status>((worst, status) => (STATUS_RANK[status] > STATUS_RANK[worst] ? status : worst), 'n/a');
 }
 
-function verdictFor(verdicts: readonly PropertyVerdict[], id: PropertyId): PropertyVerdict | undefined {
+/** A mode's verdict for `id`. */
+export function verdictFor(verdicts: readonly PropertyVerdict[], id: PropertyId): PropertyVerdict | undefined {
   return verdicts.find((verdict) => verdict.id === id);
 }
 
