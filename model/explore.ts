@@ -9,7 +9,7 @@
 import { applyReply } from './device.ts';
 import type { ModelEvent, NetworkMode } from './events.ts';
 import { isRecordShaped, type RecordContent } from './messages.ts';
-import { pendingIndexFor } from './network.ts';
+import { pendingIndexFor, type PendingReply } from './network.ts';
 import { initialState, type ModelState } from './state.ts';
 import { step } from './step.ts';
 
@@ -62,10 +62,21 @@ export function enabledEvents(state: ModelState, bounds: Bounds): ModelEvent[] {
       events.push({ kind: 'probe', device: index }, { kind: 'empty', device: index });
     }
   });
+  events.push(...replyEvents(state.pending, state.mode));
+  return events;
+}
+
+/**
+ * One deliver, drop and duplicate event per pending reply each can act on:
+ * picks that act on the same reply are the same event, so only the first is kept.
+ */
+export function replyEvents(pending: readonly Pick<PendingReply, 'device'>[], mode: NetworkMode): ModelEvent[] {
+  const events: ModelEvent[] = [];
+  const entries = pending.map((entry, id) => ({ id, device: entry.device, reply: undefined }));
   for (const kind of ['deliver', 'drop', 'duplicate'] as const) {
     const seen = new Set<number>();
-    for (let pick = 0; pick < state.pending.length; pick++) {
-      const index = pendingIndexFor(state.pending, state.mode, { kind, pick });
+    for (let pick = 0; pick < entries.length; pick++) {
+      const index = pendingIndexFor(entries, mode, { kind, pick });
       if (index === undefined || seen.has(index)) continue;
       seen.add(index);
       events.push({ kind, pick });

@@ -64,6 +64,11 @@ export class World {
     return entry;
   }
 
+  /** The replies in flight, oldest first. */
+  get inFlight(): readonly PendingReply[] {
+    return this.pending;
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }

@@ -26,6 +26,8 @@ export interface Counterexample {
   /** The properties the search judged; the path replays only with the same set. */
   readonly properties: readonly PropertyId[];
   readonly shrinks: number;
+  /** Set when an exhaustive search found it: then it is a shortest one, and seed and path mean nothing. */
+  readonly foundBy?: 'exhaustive';
 }
 
 export interface SearchResult {

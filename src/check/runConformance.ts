@@ -5,6 +5,8 @@ import { describeTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
 import { runScenario } from './runScenario.ts';
 import type { ServiceFactory } from './service.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
+import type { SearchCounts } from '../exhaustive/searchExhaustively.ts';
 import { scenarioStatistics, type Statistics } from './statistics.ts';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'n/a';
@@ -40,6 +42,15 @@ export interface ModeReport {
   /** Earlier failures of this mode replayed first, and how many still fail. */
   readonly knownFailures: { readonly replayed: number; readonly stillFailing: number };
   readonly statistics: Statistics;
+  /** Present when the mode was searched exhaustively instead of at random. */
+  readonly exhaustive?: ExhaustiveModeSummary;
+}
+
+/** What an exhaustive search of one mode covered. */
+export interface ExhaustiveModeSummary extends SearchCounts {
+  /** The longest sequence searched. */
+  readonly depth: number;
+  readonly milliseconds: number;
 }
 
 export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
@@ -55,6 +66,8 @@ export interface ConformanceReport {
   readonly runsPerMode: number;
   readonly strict: boolean;
   readonly modes: readonly ModeReport[];
+  /** Present when the report comes from `--exhaustive`: the bounds and the pruning it used. */
+  readonly exhaustive?: { readonly bounds: Omit<ExhaustiveBounds, 'depth'>; readonly pruning: readonly string[] };
 }
 
 export const DEFAULT_RUNS = 200;
@@ -126,12 +139,12 @@ async function replayKnown(factory: ServiceFactory, failure: KnownFailure, activ
   return { ...failure, finding, properties: active.map((property) => property.id), shrinks: 0 };
 }
 
-function verdictOf(id: PropertyId, status: Status, runs: number): PropertyVerdict {
+export function verdictOf(id: PropertyId, status: Status, runs: number): PropertyVerdict {
   const { name, level } = propertyById(id);
   return { id, name, level, status, runs };
 }
 
-function overallVerdict(modes: readonly ModeReport[]): 'pass' | 'warn' | 'fail' {
+export function overallVerdict(modes: readonly ModeReport[]): 'pass' | 'warn' | 'fail' {
   const statuses = modes.flatMap((mode) => mode.verdicts.map((verdict) => verdict.status));
   if (statuses.includes('fail')) return 'fail';
   return statuses.includes('warn') ? 'warn' : 'pass';

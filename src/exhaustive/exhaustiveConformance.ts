@@ -1,0 +1,138 @@
+/** `sync-check --exhaustive`: every mode searched exhaustively, each property with a verdict of its own. */
+import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
+import { CATALOGUE, propertiesFor, type PropertyId } from '../../properties/index.ts';
+import type { Counterexample } from '../check/findCounterexample.ts';
+import {
+  DEFAULT_TIMEOUT_MS,
+  overallVerdict,
+  verdictOf,
+  type ConformanceReport,
+  type ModeReport,
+  type PropertyVerdict,
+} from '../check/runConformance.ts';
+import type { ServiceFactory } from '../check/service.ts';
+import { describeTrace } from '../report/describeTrace.ts';
+import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS, type ExhaustiveBounds } from './exhaustiveBounds.ts';
+import { searchExhaustively, type SearchCounts } from './searchExhaustively.ts';
+
+export interface ExhaustiveOptions {
+  readonly modes?: readonly NetworkMode[];
+  readonly bounds?: Partial<ExhaustiveBounds>;
+  readonly strict?: boolean;
+  readonly timeoutMs?: number;
+  /** Judge only these properties (of those that apply in a mode); default all. */
+  readonly only?: readonly PropertyId[];
+  /** End each mode at its first failure instead of giving every property a verdict (the others stay n/a). */
+  readonly stopAtFirstFailure?: boolean;
+  /** Called after every sequence run, for progress displays. */
+  readonly onProgress?: (mode: NetworkMode, depth: number, sequences: number) => void;
+}
+
+/** The pruning every exhaustive search uses, as the report states it. */
+export const PRUNING: readonly string[] = [
+  'equivalent picks: deliver, drop and duplicate events that act on the same pending reply are one event (the checker owns the network, so this is exact)',
+  'failing sequences are not extended (breadth first, the first failure is a shortest one)',
+  'seen states: a sequence that reaches a state already seen (server input history, devices, replies in flight) is not extended; this covers sequences that differ only in the order of independent network events. Exact for a deterministic server, and every replay confirms that its prefix reached the same state again',
+];
+
+export const SNAPSHOT_PRUNING = "server snapshots: the server's snapshot() stood in for its input history, so different histories that leave it in one state meet";
+
+/** Checks `factory` exhaustively in every requested mode. */
+export async function exhaustiveConformance(factory: ServiceFactory, options: ExhaustiveOptions = {}): Promise<ConformanceReport> {
+  const bounds: PartialDepth = { ...DEFAULT_EXHAUSTIVE_BOUNDS, ...options.bounds };
+  const strict = options.strict ?? false;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const modes: ModeReport[] = [];
+  for (const mode of options.modes ?? NETWORK_MODES) {
+    const onSequence = options.onProgress === undefined ? undefined : (depth: number, sequences: number) => options.onProgress?.(mode, depth, sequences);
+    const stopAtFirstFailure = options.stopAtFirstFailure ?? false;
+    const only = options.only;
+    modes.push(await checkModeExhaustively(factory, mode, boundsFor(mode, bounds), { strict, timeoutMs, onSequence, stopAtFirstFailure, only }));
+  }
+  const usedSnapshots = modes.some((mode) => mode.exhaustive?.usedSnapshots === true);
+  return {
+    verdict: overallVerdict(modes),
+    seed: 0,
+    runsPerMode: 0,
+    strict,
+    modes,
+    exhaustive: { bounds: withoutDepth(bounds), pruning: usedSnapshots ? [...PRUNING, SNAPSHOT_PRUNING] : PRUNING },
+  };
+}
+
+interface ModeSettings {
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  readonly stopAtFirstFailure: boolean;
+  readonly only: readonly PropertyId[] | undefined;
+  readonly onSequence: ((depth: number, sequences: number) => void) | undefined;
+}
+
+type PartialDepth = Omit<ExhaustiveBounds, 'depth'> & { readonly depth?: number | undefined };
+
+function withoutDepth({ depth: _depth, ...rest }: PartialDepth): Omit<ExhaustiveBounds, 'depth'> {
+  return rest;
+}
+
+/** The bounds of one mode: the depth given, or the mode's default. */
+function boundsFor(mode: NetworkMode, bounds: PartialDepth): ExhaustiveBounds {
+  return { ...bounds, depth: bounds.depth ?? DEFAULT_DEPTH[mode] };
+}
+
+/**
+ * Searches with every property still unjudged; when one breaks, records its
+ * shortest counterexample and searches again without it.
+ */
+async function checkModeExhaustively(
+  factory: ServiceFactory,
+  mode: NetworkMode,
+  bounds: ExhaustiveBounds,
+  settings: ModeSettings,
+): Promise<ModeReport> {
+  const started = performance.now();
+  let active = propertiesFor(mode, settings.strict).filter((property) => settings.only?.includes(property.id) ?? true);
+  const verdicts = new Map<PropertyId, PropertyVerdict>();
+  let total: SearchCounts | undefined;
+  let sequencesBefore = 0;
+  while (active.length > 0) {
+    const onSequence = settings.onSequence === undefined ? undefined : (depth: number, sequences: number) => settings.onSequence?.(depth, sequencesBefore + sequences);
+    const { failure, counts } = await searchExhaustively(factory, mode, bounds, { ...settings, properties: active, onSequence });
+    total = sumCounts(total, counts);
+    sequencesBefore = total.sequences;
+    if (failure === undefined) {
+      for (const property of active) verdicts.set(property.id, verdictOf(property.id, 'pass', counts.sequences));
+      break;
+    }
+    const { property, level } = failure.finding;
+    const counterexample: Counterexample = {
+      scenario: failure.scenario,
+      finding: failure.finding,
+      seed: 0,
+      path: '',
+      properties: active.map((item) => item.id),
+      shrinks: 0,
+      foundBy: 'exhaustive',
+    };
+    const trace = await describeTrace(factory, counterexample, settings.timeoutMs);
+    verdicts.set(property, { ...verdictOf(property, level, counts.sequences), counterexample: { ...counterexample, trace, known: false } });
+    active = settings.stopAtFirstFailure ? [] : active.filter((item) => item.id !== property);
+  }
+  const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
+  const exhaustive = { ...(total ?? sumCounts(undefined, undefined)), depth: bounds.depth, milliseconds: Math.round(performance.now() - started) };
+  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive };
+}
+
+/** The counts of every search of a mode together; the depth is the least completed. */
+function sumCounts(total: SearchCounts | undefined, counts: SearchCounts | undefined): SearchCounts {
+  const zero: SearchCounts = { sequences: 0, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: Number.POSITIVE_INFINITY, usedSnapshots: false };
+  const a = total ?? zero;
+  const b = counts ?? zero;
+  return {
+    sequences: a.sequences + b.sequences,
+    distinctStates: Math.max(a.distinctStates, b.distinctStates),
+    revisited: a.revisited + b.revisited,
+    abandoned: a.abandoned + b.abandoned,
+    depthCompleted: Math.min(a.depthCompleted, b.depthCompleted),
+    usedSnapshots: a.usedSnapshots || b.usedSnapshots,
+  };
+}

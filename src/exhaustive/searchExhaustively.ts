@@ -1,0 +1,183 @@
+/**
+ * Bounded exhaustive checking of a black-box implementation: every event
+ * sequence within the bounds, shortest first, each replayed from a fresh
+ * instance and judged exactly as a random run is (runScenario, liveness phase
+ * included). Breadth first, so the first failure found is a shortest one.
+ *
+ * Pruning, all of it sound for a deterministic server:
+ * - reply events that act on the same pending reply are one event;
+ * - a sequence that fails is not extended;
+ * - a sequence that reaches a state already seen is not extended. The state is
+ *   the server's input history (or its own `snapshot()`, when it has one) plus
+ *   the devices and the replies in flight; two sequences that differ only in
+ *   the order of independent network events meet here.
+ */
+import type { ModelEvent, NetworkMode } from '../../model/index.ts';
+import type { Property, Scenario } from '../../properties/index.ts';
+import { stringifyWire } from '../adapters/wireJson.ts';
+import { runScenario, type ExecutedStep, type Finding } from '../check/runScenario.ts';
+import type { ServiceFactory, ServiceLike } from '../check/service.ts';
+import type { World } from '../check/World.ts';
+import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
+import { nextSteps, START, type Frontier } from './nextSteps.ts';
+
+/** Raised when replaying a sequence reaches a different state than before: the search would be unsound. */
+export class NondeterminismError extends Error {}
+
+export interface SearchCounts {
+  /** Sequences run, each from a fresh instance. */
+  readonly sequences: number;
+  /** Distinct states reached (the sequences that were extended or at the depth bound). */
+  readonly distinctStates: number;
+  /** Sequences that reached a state already seen, and were not extended. */
+  readonly revisited: number;
+  /** Sequences after which the server stopped answering, so nothing could follow. */
+  readonly abandoned: number;
+  /** The deepest level completed. */
+  readonly depthCompleted: number;
+  /** True when the server offered snapshot() and states were keyed by it. */
+  readonly usedSnapshots: boolean;
+}
+
+export interface ExhaustiveFailure {
+  readonly scenario: Scenario;
+  readonly finding: Finding;
+}
+
+export interface ExhaustiveResult {
+  readonly failure: ExhaustiveFailure | undefined;
+  readonly counts: SearchCounts;
+}
+
+export interface SearchSettings {
+  readonly properties: readonly Property[];
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  /** Called after every sequence run. */
+  readonly onSequence?: (depth: number, sequences: number) => void;
+}
+
+interface Node {
+  readonly events: readonly ModelEvent[];
+  /** Length of the parent's sequence and the state it reached, to confirm the replay. */
+  readonly parentLength: number;
+  readonly parentKey: string | undefined;
+  readonly turns: number;
+}
+
+interface Evaluation {
+  readonly finding: Finding | undefined;
+  readonly abandoned: boolean;
+  readonly key: string;
+  readonly frontier: Frontier;
+  readonly parentKey: string | undefined;
+  readonly usedSnapshot: boolean;
+}
+
+/** Searches every sequence within `bounds` in `mode`; stops at the first (hence shortest) failure. */
+export async function searchExhaustively(
+  factory: ServiceFactory,
+  mode: NetworkMode,
+  bounds: ExhaustiveBounds,
+  settings: SearchSettings,
+): Promise<ExhaustiveResult> {
+  const seen = new Set<string>();
+  const levels: Node[][] = [[{ events: [], parentLength: 0, parentKey: undefined, turns: 0 }]];
+  let sequences = 0;
+  let revisited = 0;
+  let abandoned = 0;
+  let usedSnapshots = false;
+  const counts = (depthCompleted: number): SearchCounts => ({ sequences, distinctStates: seen.size, revisited, abandoned, depthCompleted, usedSnapshots });
+  for (let depth = 0; depth <= bounds.depth; depth++) {
+    for (const node of levels[depth] ?? []) {
+      const evaluation = await evaluate(factory, mode, bounds, node, settings);
+      sequences++;
+      settings.onSequence?.(depth, sequences);
+      usedSnapshots ||= evaluation.usedSnapshot;
+      if (evaluation.finding !== undefined) {
+        return { failure: { scenario: scenarioOf(mode, bounds, node), finding: evaluation.finding }, counts: counts(depth - 1) };
+      }
+      if (node.parentKey !== undefined && evaluation.parentKey !== node.parentKey) {
+        throw new NondeterminismError(
+          `the server is not deterministic: replaying ${node.parentLength} events from a fresh instance reached a different state than before, so an exhaustive search cannot be trusted`,
+        );
+      }
+      if (evaluation.abandoned) {
+        abandoned++;
+        continue;
+      }
+      if (seen.has(evaluation.key)) {
+        revisited++;
+        continue;
+      }
+      seen.add(evaluation.key);
+      for (const step of nextSteps(mode, { ...evaluation.frontier, turns: node.turns }, bounds)) {
+        const length = node.events.length + step.length;
+        if (length > bounds.depth) continue;
+        const child: Node = { events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
+        (levels[length] ??= []).push(child);
+      }
+    }
+    levels[depth] = [];
+  }
+  return { failure: undefined, counts: counts(bounds.depth) };
+}
+
+function scenarioOf(mode: NetworkMode, bounds: ExhaustiveBounds, node: Node): Scenario {
+  return { mode, deviceCount: bounds.devices, events: node.events };
+}
+
+/** The state before any event. */
+const START_KEY = 'start';
+
+/** Runs the node's sequence from a fresh instance, judging it, and reads the state it reached. */
+async function evaluate(factory: ServiceFactory, mode: NetworkMode, bounds: ExhaustiveBounds, node: Node, settings: SearchSettings): Promise<Evaluation> {
+  let service: ServiceLike | undefined;
+  const capturing: ServiceFactory = async () => (service = await factory());
+  const history: string[] = [];
+  let key = '';
+  // Nothing has happened before the first event: that state needs no replay to confirm.
+  let parentKey: string | undefined = node.parentLength === 0 ? node.parentKey : undefined;
+  let frontier: Frontier = START(bounds.devices);
+  let usedSnapshot = false;
+  const junkBefore = (length: number): number => node.events.slice(0, length).filter((event) => event.kind === 'junk').length;
+  const stateAt = (world: World, length: number): string => {
+    const snapshot = snapshotOf(service);
+    usedSnapshot ||= snapshot !== undefined;
+    // With a snapshot, the server's state is its own; without, it is everything it was sent.
+    const server = snapshot ?? history;
+    const devices = world.devices.map((device) => [device.records, device.sent]);
+    const pending = world.inFlight.map((entry) => [entry.device, entry.reply]);
+    return stringifyWire([server, emittedOrder(node.events.slice(0, length)), devices, pending, junkBefore(length)]);
+  };
+  const onStep = (step: ExecutedStep): void => {
+    if (step.index === undefined) return;
+    if (step.sent !== undefined) history.push(stringifyWire(step.sent.message));
+    if (step.index === node.parentLength && node.parentKey !== undefined) parentKey = stateAt(step.world, step.index);
+    if (step.index !== node.events.length) return;
+    key = stateAt(step.world, step.index);
+    frontier = {
+      sent: step.world.devices.map((device) => device.sent.length),
+      pendingDevices: step.world.inFlight.map((entry) => entry.device),
+      junkUsed: junkBefore(step.index),
+      turns: node.turns,
+    };
+  };
+  const scenario = scenarioOf(mode, bounds, node);
+  const result = await runScenario(capturing, scenario, { properties: settings.properties, strict: settings.strict, timeoutMs: settings.timeoutMs, onStep });
+  if (node.events.length === 0) key = START_KEY;
+  return { finding: result.finding, abandoned: result.abandoned !== undefined, key, frontier, parentKey, usedSnapshot };
+}
+
+/** Who emitted in which order: what the pure model's log holds, which R1 compares replies with. */
+function emittedOrder(events: readonly ModelEvent[]): string[] {
+  return events.flatMap((event) => (event.kind === 'emit' ? [`${event.device}:${event.content.timestamp}`] : []));
+}
+
+/** The server's own description of its state, when it offers one synchronously. */
+function snapshotOf(service: ServiceLike | undefined): unknown {
+  const snapshot = (service as { snapshot?: unknown } | undefined)?.snapshot;
+  if (typeof snapshot !== 'function') return undefined;
+  const value: unknown = snapshot.call(service);
+  return value instanceof Promise ? undefined : value;
+}
