@@ -8,3 +8,11 @@ export interface Scenario {
 }
 
 export const MAX_DEVICES = 10;
+
+/**
+ * The fewest devices a scenario of `mode` has. The original harness syncs
+ * several devices, so seed mode starts at two; the free-running modes also try a lone device.
+ */
+export function minDevices(mode: NetworkMode): number {
+  return mode === 'seed' ? 2 : 1;
+}

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NetworkMode } from '../model/index.ts';
 import { propertyById } from '../properties/index.ts';
 import { loadImplementation, PYTHON_ADAPTER, pythonExecutable } from '../src/adapters/loadImplementation.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
@@ -17,6 +18,9 @@ import { testSeed } from './support/testSeed.ts';
 const TIMEOUT_MS = 1000;
 /** Each shrink step of a hanging fixture waits out one timeout: keep that one short. */
 const HANGING_TIMEOUT_MS = 100;
+/** Seed-mode traces are whole harness turns of 3 or 4 events, with two devices at least: 4 turns. */
+const MAX_SHRUNK_EVENTS: Readonly<Record<NetworkMode, number>> = { seed: 12, fifo: 8, reorder: 8 };
+
 const fixture = (name: string): string => path.join(FIXTURES, name);
 
 const mutantCases = mutants('python/mutants', '.py').flatMap((mutant) =>
@@ -33,7 +37,7 @@ describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => 
       expect(counterexample?.finding.property).toBe(caughtBy);
       if (counterexample === undefined) return;
       console.log(counterexampleText(counterexample, await describeTrace(factory, counterexample, timeoutMs), `npx sync-check ${file}`));
-      expect(counterexample.scenario.events.length).toBeLessThanOrEqual(8);
+      expect(counterexample.scenario.events.length).toBeLessThanOrEqual(MAX_SHRUNK_EVENTS[mode]);
     } finally {
       await close();
     }

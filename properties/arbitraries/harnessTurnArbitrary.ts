@@ -18,8 +18,12 @@ function chance(numerator: number, denominator: number): fc.Arbitrary<boolean> {
   return fc.integer({ min: 0, max: denominator - 1 }).map((roll) => roll < numerator);
 }
 
+/**
+ * A record comes first among the choices because fast-check shrinks towards the
+ * first: a turn with a record is 3 events, an idle one 4 (it sends {} and loses the reply).
+ */
 export const harnessTurnArbitrary: fc.Arbitrary<HarnessTurn> = fc.record({
-  record: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: recordContentArbitrary }),
+  record: fc.oneof({ weight: 3, arbitrary: recordContentArbitrary }, { weight: 2, arbitrary: fc.constant(undefined) }),
   probed: chance(1, 2),
   replyKept: chance(2, 5),
 });

@@ -46,6 +46,12 @@ export interface ModeReport {
   readonly exhaustive?: ExhaustiveModeSummary;
 }
 
+/** The bounds (the depth is per mode) and the pruning of an exhaustive search. */
+export interface ExhaustiveSettings {
+  readonly bounds: Omit<ExhaustiveBounds, 'depth'>;
+  readonly pruning: readonly string[];
+}
+
 /** What an exhaustive search of one mode covered. */
 export interface ExhaustiveModeSummary extends SearchCounts {
   /** The longest sequence searched. */
@@ -67,7 +73,7 @@ export interface ConformanceReport {
   readonly strict: boolean;
   readonly modes: readonly ModeReport[];
   /** Present when the report comes from `--exhaustive`: the bounds and the pruning it used. */
-  readonly exhaustive?: { readonly bounds: Omit<ExhaustiveBounds, 'depth'>; readonly pruning: readonly string[] };
+  readonly exhaustive?: ExhaustiveSettings;
 }
 
 export const DEFAULT_RUNS = 200;

@@ -5,9 +5,10 @@ import { MAX_DEVICES } from '../../properties/index.ts';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 export const USAGE =
-  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]]';
+  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]] [--exhaustive [--depth N] [--records N] [--pending N] [--contents N] [--junk N]]';
 
 /** Raised for a command line that cannot be run; the message is one line. */
 export class UsageError extends Error {}
@@ -31,6 +32,8 @@ export interface SyncCheckArguments {
   readonly minutes: number | undefined;
   readonly workers: number | undefined;
   readonly shard: Shard;
+  /** Every event sequence within bounds instead of random runs; undefined for random runs. */
+  readonly exhaustive: Partial<ExhaustiveBounds> | undefined;
 }
 
 export function parseArguments(argv: readonly string[]): SyncCheckArguments {
@@ -55,6 +58,12 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
         minutes: { type: 'string' },
         workers: { type: 'string' },
         shard: { type: 'string' },
+        exhaustive: { type: 'boolean', default: false },
+        depth: { type: 'string' },
+        records: { type: 'string' },
+        pending: { type: 'string' },
+        contents: { type: 'string' },
+        junk: { type: 'string' },
       },
     });
   } catch (error) {
@@ -67,6 +76,13 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
   const minutes = values.minutes === undefined ? undefined : Number(values.minutes);
   if (minutes !== undefined && !(minutes > 0 && minutes <= 24 * 60)) throw new UsageError(`--minutes must be a number above 0 and at most 1440, got ${JSON.stringify(values.minutes)}`);
   if (minutes === undefined && (values.workers !== undefined || values.shard !== undefined)) throw new UsageError('--workers and --shard go with --minutes');
+  const boundOptions = { depth: values.depth, records: values.records, pending: values.pending, contents: values.contents, junk: values.junk };
+  const givenBounds = Object.entries(boundOptions).filter(([, text]) => text !== undefined).map(([name]) => `--${name}`);
+  if (!values.exhaustive && givenBounds.length > 0) throw new UsageError(`${givenBounds.join(', ')} go${givenBounds.length === 1 ? 'es' : ''} with --exhaustive`);
+  if (values.exhaustive) {
+    const random = ['runs', 'seed', 'minutes', 'replay'].filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
+    if (random.length > 0) throw new UsageError(`${random.join(', ')} ${random.length === 1 ? 'is' : 'are'} for random runs, not --exhaustive`);
+  }
   const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   return {
@@ -85,7 +101,21 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
     minutes,
     workers: integerOption('--workers', values.workers, 1, 64),
     shard,
+    exhaustive: values.exhaustive ? exhaustiveBounds(boundOptions, values.devices) : undefined,
   };
+}
+
+/** The bounds given on the command line; the rest keep their defaults. */
+function exhaustiveBounds(texts: Readonly<Record<'depth' | 'records' | 'pending' | 'contents' | 'junk', string | undefined>>, devices: string | undefined): Partial<ExhaustiveBounds> {
+  const bounds: Partial<Record<keyof ExhaustiveBounds, number | undefined>> = {
+    depth: integerOption('--depth', texts.depth, 0, 30),
+    devices: integerOption('--devices', devices, 1, 4),
+    recordsPerDevice: integerOption('--records', texts.records, 0, 10),
+    pendingPerDevice: integerOption('--pending', texts.pending, 0, 10),
+    contents: integerOption('--contents', texts.contents, 1, 10),
+    junk: integerOption('--junk', texts.junk, 0, 10),
+  };
+  return Object.fromEntries(Object.entries(bounds).filter(([, value]) => value !== undefined));
 }
 
 function parseModes(text: string): NetworkMode[] {

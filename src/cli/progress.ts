@@ -33,3 +33,28 @@ export function terminalProgress(stream: NodeJS.WriteStream, budget: number, now
     },
   };
 }
+
+export interface ExhaustiveProgress {
+  update(mode: NetworkMode, depth: number, sequences: number): void;
+  done(): void;
+}
+
+/** The exhaustive search's line: mode, the depth being searched, sequences run so far. */
+export function exhaustiveProgress(stream: NodeJS.WriteStream, now: () => number = Date.now): ExhaustiveProgress {
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  const started = now();
+  let drawnAt = 0;
+  let drawn = false;
+  return {
+    update(mode, depth, sequences) {
+      const time = now();
+      if (time - started < SHOW_AFTER_MS || time - drawnAt < REDRAW_EVERY_MS) return;
+      drawnAt = time;
+      drawn = true;
+      stream.write(`\r\x1b[K${mode.padEnd(7)} exhaustive, depth ${depth}: ${sequences.toLocaleString('en-US')} sequences`);
+    },
+    done() {
+      if (drawn) stream.write('\r\x1b[K');
+    },
+  };
+}

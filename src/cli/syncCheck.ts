@@ -17,7 +17,10 @@ import { markdownReport } from '../report/markdownReport.ts';
 import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
 import { parseArguments, USAGE, UsageError, type SyncCheckArguments } from './parseArguments.ts';
-import { terminalProgress } from './progress.ts';
+import { exhaustiveProgress, terminalProgress } from './progress.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
+import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
+import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { soakCommand } from './soakCommand.ts';
 
 export { identify, withImplementation };
@@ -82,6 +85,7 @@ async function checkLoaded(
   io: Io,
   { implementation, label, factory }: { implementation: string; label: string; factory: ServiceFactory },
 ): Promise<number> {
+  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, await searchAll(factory, args, args.exhaustive, io));
   const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(factory, {
@@ -95,13 +99,37 @@ async function checkLoaded(
     onProgress: (mode, runs) => progress?.update(mode, runs),
   });
   progress?.done();
+  return reportLoaded(args, io, { implementation, label }, report);
+}
+
+/** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
+async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io): Promise<ConformanceReport> {
+  const progress = args.json || io.progress === undefined ? undefined : exhaustiveProgress(io.progress);
+  try {
+    return await exhaustiveConformance(factory, {
+      modes: args.modes,
+      bounds,
+      strict: args.strict,
+      timeoutMs: args.timeoutMs,
+      onProgress: (mode, depth, sequences) => progress?.update(mode, depth, sequences),
+    });
+  } catch (error) {
+    if (error instanceof NondeterminismError) throw new LoadError(error.message);
+    throw error;
+  } finally {
+    progress?.done();
+  }
+}
+
+/** Saves the counterexamples and prints the report; the exit code follows the verdict. */
+function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label }: { implementation: string; label: string }, report: ConformanceReport): number {
   const replayFiles = saveCounterexamples(report, implementation, label, args);
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
   } else {
     io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
-    io.stdout(`${reportText(report, (counterexample) => replayCommand(replayFiles.get(counterexample) ?? '?'))}\n\n`);
-    io.stdout(`${statisticsText(report).join('\n')}\n`);
+    io.stdout(`${reportText(report, (counterexample) => replayCommand(replayFiles.get(counterexample) ?? '?'))}\n`);
+    if (report.exhaustive === undefined) io.stdout(`\n${statisticsText(report).join('\n')}\n`);
   }
   return report.verdict === 'fail' ? 1 : 0;
 }

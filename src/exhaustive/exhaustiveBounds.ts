@@ -5,6 +5,7 @@ import type { NetworkMode } from '../../model/index.ts';
 export interface ExhaustiveBounds {
   /** The longest event sequence (the liveness phase comes on top). */
   readonly depth: number;
+  /** The most devices; every count from 1 up to it is searched. */
   readonly devices: number;
   /** Records each device may emit. */
   readonly recordsPerDevice: number;
@@ -37,7 +38,7 @@ export const DEFAULT_EXHAUSTIVE_BOUNDS: Omit<ExhaustiveBounds, 'depth'> = {
 /** The bounds in one line, for reports. */
 export function describeBounds(bounds: Omit<ExhaustiveBounds, 'depth'>): string {
   return [
-    `${bounds.devices} device${bounds.devices === 1 ? '' : 's'}`,
+    `up to ${bounds.devices} device${bounds.devices === 1 ? '' : 's'}`,
     `${bounds.recordsPerDevice} record(s) per device from ${bounds.contents} content(s)`,
     `${bounds.pendingPerDevice} pending repl${bounds.pendingPerDevice === 1 ? 'y' : 'ies'} per device`,
     `${bounds.junk} junk message(s) per sequence`,

@@ -122,9 +122,9 @@ async function checkModeExhaustively(
   return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive };
 }
 
-/** The counts of every search of a mode together; the depth is the least completed. */
+/** The counts of every search of a mode together; the depth completed is the last search's (the one that judged the most). */
 function sumCounts(total: SearchCounts | undefined, counts: SearchCounts | undefined): SearchCounts {
-  const zero: SearchCounts = { sequences: 0, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: Number.POSITIVE_INFINITY, usedSnapshots: false };
+  const zero: SearchCounts = { sequences: 0, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: -1, usedSnapshots: false };
   const a = total ?? zero;
   const b = counts ?? zero;
   return {
@@ -132,7 +132,7 @@ function sumCounts(total: SearchCounts | undefined, counts: SearchCounts | undef
     distinctStates: Math.max(a.distinctStates, b.distinctStates),
     revisited: a.revisited + b.revisited,
     abandoned: a.abandoned + b.abandoned,
-    depthCompleted: Math.min(a.depthCompleted, b.depthCompleted),
+    depthCompleted: b.depthCompleted,
     usedSnapshots: a.usedSnapshots || b.usedSnapshots,
   };
 }

@@ -13,7 +13,7 @@
  *   the order of independent network events meet here.
  */
 import type { ModelEvent, NetworkMode } from '../../model/index.ts';
-import type { Property, Scenario } from '../../properties/index.ts';
+import { minDevices, type Property, type Scenario } from '../../properties/index.ts';
 import { stringifyWire } from '../adapters/wireJson.ts';
 import { runScenario, type ExecutedStep, type Finding } from '../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../check/service.ts';
@@ -58,6 +58,7 @@ export interface SearchSettings {
 }
 
 interface Node {
+  readonly devices: number;
   readonly events: readonly ModelEvent[];
   /** Length of the parent's sequence and the state it reached, to confirm the replay. */
   readonly parentLength: number;
@@ -82,7 +83,11 @@ export async function searchExhaustively(
   settings: SearchSettings,
 ): Promise<ExhaustiveResult> {
   const seen = new Set<string>();
-  const levels: Node[][] = [[{ events: [], parentLength: 0, parentKey: undefined, turns: 0 }]];
+  // Every device count up to the bound (from the mode's fewest, as random runs): a bug may need fewer devices (a lone device's turns all
+  // fall to it), or more (a second device keeps the liveness phase probing).
+  const fewest = Math.min(minDevices(mode), bounds.devices);
+  const roots = Array.from({ length: bounds.devices - fewest + 1 }, (_unused, index): Node => ({ devices: fewest + index, events: [], parentLength: 0, parentKey: undefined, turns: 0 }));
+  const levels: Node[][] = [roots];
   let sequences = 0;
   let revisited = 0;
   let abandoned = 0;
@@ -90,12 +95,12 @@ export async function searchExhaustively(
   const counts = (depthCompleted: number): SearchCounts => ({ sequences, distinctStates: seen.size, revisited, abandoned, depthCompleted, usedSnapshots });
   for (let depth = 0; depth <= bounds.depth; depth++) {
     for (const node of levels[depth] ?? []) {
-      const evaluation = await evaluate(factory, mode, bounds, node, settings);
+      const evaluation = await evaluate(factory, mode, node, settings);
       sequences++;
       settings.onSequence?.(depth, sequences);
       usedSnapshots ||= evaluation.usedSnapshot;
       if (evaluation.finding !== undefined) {
-        return { failure: { scenario: scenarioOf(mode, bounds, node), finding: evaluation.finding }, counts: counts(depth - 1) };
+        return { failure: { scenario: scenarioOf(mode, node), finding: evaluation.finding }, counts: counts(depth - 1) };
       }
       if (node.parentKey !== undefined && evaluation.parentKey !== node.parentKey) {
         throw new NondeterminismError(
@@ -114,7 +119,7 @@ export async function searchExhaustively(
       for (const step of nextSteps(mode, { ...evaluation.frontier, turns: node.turns }, bounds)) {
         const length = node.events.length + step.length;
         if (length > bounds.depth) continue;
-        const child: Node = { events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
+        const child: Node = { devices: node.devices, events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
         (levels[length] ??= []).push(child);
       }
     }
@@ -123,22 +128,22 @@ export async function searchExhaustively(
   return { failure: undefined, counts: counts(bounds.depth) };
 }
 
-function scenarioOf(mode: NetworkMode, bounds: ExhaustiveBounds, node: Node): Scenario {
-  return { mode, deviceCount: bounds.devices, events: node.events };
+function scenarioOf(mode: NetworkMode, node: Node): Scenario {
+  return { mode, deviceCount: node.devices, events: node.events };
 }
 
 /** The state before any event. */
 const START_KEY = 'start';
 
 /** Runs the node's sequence from a fresh instance, judging it, and reads the state it reached. */
-async function evaluate(factory: ServiceFactory, mode: NetworkMode, bounds: ExhaustiveBounds, node: Node, settings: SearchSettings): Promise<Evaluation> {
+async function evaluate(factory: ServiceFactory, mode: NetworkMode, node: Node, settings: SearchSettings): Promise<Evaluation> {
   let service: ServiceLike | undefined;
   const capturing: ServiceFactory = async () => (service = await factory());
   const history: string[] = [];
   let key = '';
   // Nothing has happened before the first event: that state needs no replay to confirm.
   let parentKey: string | undefined = node.parentLength === 0 ? node.parentKey : undefined;
-  let frontier: Frontier = START(bounds.devices);
+  let frontier: Frontier = START(node.devices);
   let usedSnapshot = false;
   const junkBefore = (length: number): number => node.events.slice(0, length).filter((event) => event.kind === 'junk').length;
   const stateAt = (world: World, length: number): string => {
@@ -163,9 +168,9 @@ async function evaluate(factory: ServiceFactory, mode: NetworkMode, bounds: Exha
       turns: node.turns,
     };
   };
-  const scenario = scenarioOf(mode, bounds, node);
+  const scenario = scenarioOf(mode, node);
   const result = await runScenario(capturing, scenario, { properties: settings.properties, strict: settings.strict, timeoutMs: settings.timeoutMs, onStep });
-  if (node.events.length === 0) key = START_KEY;
+  if (node.events.length === 0) key = `${START_KEY}${node.devices}`;
   return { finding: result.finding, abandoned: result.abandoned !== undefined, key, frontier, parentKey, usedSnapshot };
 }
 

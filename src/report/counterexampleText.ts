@@ -21,12 +21,17 @@ export function counterexampleText(counterexample: Counterexample, trace: Trace,
   const where = finding.step !== undefined ? `at step ${finding.step}` : property.when === 'end' ? 'at the end' : 'in the liveness phase';
   const lines = [
     `${finding.property} ${property.name} ${finding.level === 'fail' ? 'FAILED' : 'WARNED'} ${where}: ${finding.message}`,
-    `  mode ${scenario.mode}, ${scenario.deviceCount} device${scenario.deviceCount === 1 ? '' : 's'}, ${plural(scenario.events.length, 'event')} (after ${counterexample.shrinks} shrinks): ${trace.compact}`,
+    `  mode ${scenario.mode}, ${scenario.deviceCount} device${scenario.deviceCount === 1 ? '' : 's'}, ${plural(scenario.events.length, 'event')} (${howFound(counterexample)}): ${trace.compact}`,
     ...table(shownRows(counterexample, trace)).map((line) => `  ${line}`),
   ];
   if (trace.liveness !== '') lines.push(`  ${trace.liveness}`);
   lines.push(`  replay: ${replay}`);
   return lines.join('\n');
+}
+
+/** Where the trace came from: fast-check's shrinking, or an exhaustive search (then it is a shortest one). */
+export function howFound(counterexample: Counterexample): string {
+  return counterexample.foundBy === 'exhaustive' ? 'shortest within the exhaustive bounds' : `after ${counterexample.shrinks} shrinks`;
 }
 
 /** The scenario's rows, and the failing step when a safety property broke in the liveness phase. */

@@ -1,7 +1,7 @@
 /** The machine-readable report: what `sync-check --json` prints and `checkConformance` returns. */
 import type { NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, type Level, type PropertyId } from '../../properties/index.ts';
-import type { ConformanceReport, ExplainedCounterexample, Status } from '../check/runConformance.ts';
+import type { ConformanceReport, ExhaustiveModeSummary, ExhaustiveSettings, ExplainedCounterexample, Status } from '../check/runConformance.ts';
 import type { Statistics } from '../check/statistics.ts';
 import { verdictFor, worstStatus } from './reportText.ts';
 
@@ -18,6 +18,8 @@ export interface JsonCounterexample {
   readonly path: string;
   /** True when it came from the corpus of earlier failures. */
   readonly known: boolean;
+  /** True when an exhaustive search found it: a shortest failing sequence within its bounds. */
+  readonly shortest: boolean;
   /** The saved replay file, when one was written. */
   readonly replayFile?: string;
 }
@@ -42,6 +44,10 @@ export interface JsonReport {
   readonly properties: readonly JsonProperty[];
   readonly knownFailures: { readonly replayed: number; readonly stillFailing: number };
   readonly statistics: Readonly<Partial<Record<NetworkMode, Statistics>>>;
+  /** Present for `--exhaustive`: the bounds, the pruning, and per mode what was covered. */
+  readonly exhaustive?: ExhaustiveSettings & {
+    readonly modes: Readonly<Partial<Record<NetworkMode, ExhaustiveModeSummary>>>;
+  };
 }
 
 /** Builds the JSON report; `replayFiles` maps counterexamples to the files they were saved in. */
@@ -74,6 +80,9 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
       stillFailing: report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0),
     },
     statistics: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.statistics])),
+    ...(report.exhaustive === undefined
+      ? {}
+      : { exhaustive: { ...report.exhaustive, modes: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.exhaustive])) } }),
   };
 }
 
@@ -89,6 +98,7 @@ function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile:
     seed: counterexample.seed,
     path: counterexample.path,
     known: counterexample.known,
+    shortest: counterexample.foundBy === 'exhaustive',
     ...(replayFile === undefined ? {} : { replayFile }),
   };
 }

@@ -18,7 +18,7 @@ export function markdownReport(counterexample: ExplainedCounterexample, implemen
     '',
     `- implementation: \`${implementation}\``,
     `- mode: ${scenario.mode}, ${plural(scenario.deviceCount, 'device')}, ${plural(scenario.events.length, 'event')}: \`${trace.compact}\``,
-    `- found with seed ${counterexample.seed}, path \`${counterexample.path || '-'}\``,
+    counterexample.foundBy === 'exhaustive' ? '- found by exhaustive search: a shortest failing sequence within its bounds' : `- found with seed ${counterexample.seed}, path \`${counterexample.path || '-'}\``,
     `- replay: \`${replay}\``,
     '',
     `| ${columns.map((column) => HEADINGS[column]).join(' | ')} |`,

@@ -2,6 +2,7 @@
 import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
 import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/runConformance.ts';
 import { counterexampleText, plural } from './counterexampleText.ts';
+import { describeBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 /** How to replay a counterexample, given where it was found. */
 export type ReplayHint = (counterexample: ExplainedCounterexample) => string;
@@ -11,7 +12,7 @@ const STATUS_RANK: Readonly<Record<Status, number>> = { 'n/a': 0, pass: 1, warn:
 /** The report as text; deterministic for a deterministic implementation and seed. */
 export function reportText(report: ConformanceReport, replayHint: ReplayHint): string {
   const modes = report.modes.map((mode) => mode.mode);
-  const header = ['property', 'level', ...modes, 'runs', 'shortest'];
+  const header = ['property', 'level', ...modes, report.exhaustive === undefined ? 'runs' : 'sequences', 'shortest'];
   const rows = CATALOGUE.map((property) => {
     const verdicts = report.modes.map((mode) => verdictFor(mode.verdicts, property.id));
     const runs = verdicts.reduce((sum, verdict) => sum + (verdict?.runs ?? 0), 0);
@@ -20,7 +21,7 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
     return [`${property.id} ${property.name}`, property.level, ...verdicts.map((verdict) => verdict?.status ?? 'n/a'), String(runs), shortest];
   });
   const lines = [
-    `seed ${report.seed}, ${report.runsPerMode} runs per mode${report.strict ? ', strict' : ''}`,
+    ...(report.exhaustive === undefined ? [`seed ${report.seed}, ${report.runsPerMode} runs per mode${report.strict ? ', strict' : ''}`] : exhaustiveHeader(report)),
     '',
     ...alignedTable([header, ...rows]),
     '',
@@ -33,6 +34,29 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
     }
   }
   return lines.join('\n');
+}
+
+/** What an exhaustive search covered: bounds, pruning, and per mode how much it ran. */
+function exhaustiveHeader(report: ConformanceReport): string[] {
+  const { exhaustive } = report;
+  if (exhaustive === undefined) return [];
+  const perMode = report.modes.map((mode) => {
+    const summary = mode.exhaustive;
+    if (summary === undefined) return `  ${mode.mode}: not searched`;
+    const seconds = (summary.milliseconds / 1000).toFixed(1);
+    const reach = summary.depthCompleted >= summary.depth ? `every sequence of up to ${plural(summary.depth, 'event')}` : `stopped at the first failure, every sequence of up to ${plural(Math.max(summary.depthCompleted, 0), 'event')} before it`;
+    return `  ${mode.mode}: ${reach}: ${count(summary.sequences)} sequences run, ${count(summary.distinctStates)} distinct states, ${count(summary.revisited)} revisits pruned, in ${seconds} s`;
+  });
+  return [
+    `exhaustive: ${describeBounds(exhaustive.bounds)}${report.strict ? ', strict' : ''}`,
+    ...perMode,
+    'pruning:',
+    ...exhaustive.pruning.map((rule) => `  - ${rule}`),
+  ];
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 /** The worst status of `id` over all modes of the report. */
