@@ -7,3 +7,6 @@ export * from './device.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './explore.ts';
+export * from './compact/compactLayout.ts';
+export * from './compact/compactStep.ts';
+export * from './compact/compactExplore.ts';

@@ -9,3 +9,4 @@ export * from './arbitraries/scenarioArbitrary.ts';
 export * from './arbitraries/junkMessage.ts';
 export * from './labels.ts';
 export * from './modelChecks.ts';
+export * from './compactChecks.ts';

@@ -1,0 +1,95 @@
+/**
+ * A set of fixed-width byte states: one arena of bytes, an open-addressing
+ * hash table of indexes into it. States are numbered in the order added, which
+ * for a breadth-first search is the order to visit them.
+ *
+ * Large searches are bound by memory latency, so each table slot holds the
+ * state's hash next to its number: a probe reads one cache line, and the arena
+ * is touched only when the hashes agree.
+ */
+export class StateStore {
+  private arena: Uint8Array;
+  /** Pairs of (hash, number + 1); number + 1 of 0 marks an empty slot. */
+  private slots: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(private readonly width: number, initialCapacity = 1 << 18) {
+    this.arena = new Uint8Array(initialCapacity * width);
+    this.slots = new Int32Array(initialCapacity * 4);
+    this.mask = initialCapacity * 2 - 1;
+  }
+
+  /** Adds `state` (copied); returns its number, or -1 when it was already there. */
+  add(state: Uint8Array): number {
+    const code = hash(state, 0, this.width);
+    let slot = code & this.mask;
+    for (;;) {
+      const stored = this.slots[2 * slot + 1]!;
+      if (stored === 0) break;
+      if (this.slots[2 * slot] === code && this.equals(stored - 1, state)) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+    if ((this.size + 1) * this.width > this.arena.length) this.grow();
+    const number = this.size++;
+    const offset = number * this.width;
+    for (let index = 0; index < this.width; index++) this.arena[offset + index] = state[index]!;
+    this.slots[2 * slot] = code;
+    this.slots[2 * slot + 1] = number + 1;
+    // Keep the table at most half full.
+    if (this.size * 2 > this.mask) this.rehash();
+    return number;
+  }
+
+  /** Copies state `number` into `out`. */
+  read(number: number, out: Uint8Array): void {
+    const offset = number * this.width;
+    for (let index = 0; index < this.width; index++) out[index] = this.arena[offset + index]!;
+  }
+
+  /** Bytes held, for memory reports. */
+  get bytes(): number {
+    return this.arena.byteLength + this.slots.byteLength;
+  }
+
+  private equals(number: number, state: Uint8Array): boolean {
+    const offset = number * this.width;
+    for (let index = 0; index < this.width; index++) if (this.arena[offset + index] !== state[index]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const bigger = new Uint8Array(this.arena.length * 2);
+    bigger.set(this.arena);
+    this.arena = bigger;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length / 2 - 1;
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      const stored = old[2 * slot + 1]!;
+      if (stored === 0) continue;
+      const code = old[2 * slot]!;
+      let at = code & this.mask;
+      while (this.slots[2 * at + 1] !== 0) at = (at + 1) & this.mask;
+      this.slots[2 * at] = code;
+      this.slots[2 * at + 1] = stored;
+    }
+  }
+}
+
+/**
+ * FNV-1a over `width` bytes from `offset`, then MurmurHash3's finalizer: FNV
+ * moves information only towards the high bits, and the table indexes by the low ones.
+ */
+function hash(bytes: Uint8Array, offset: number, width: number): number {
+  let value = 0x811c9dc5;
+  for (let index = offset; index < offset + width; index++) value = Math.imul(value ^ bytes[index]!, 0x01000193);
+  value ^= value >>> 16;
+  value = Math.imul(value, 0x85ebca6b);
+  value ^= value >>> 13;
+  value = Math.imul(value, 0xc2b2ae35);
+  return value ^ (value >>> 16);
+}

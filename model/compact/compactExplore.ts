@@ -1,0 +1,224 @@
+/**
+ * The fast explorer: breadth-first search over packed states (compactLayout.ts),
+ * with symmetry reduction and a byte-arena state store. Same contract as
+ * model/explore.ts: safety judged on every transition, liveness at every
+ * quiescent state, "sometimes" goals tracked, and the first violation comes
+ * with a shortest path to it, as model events that replay with model/step.
+ */
+import { boundedContent } from '../explore.ts';
+import type { ModelEvent } from '../events.ts';
+import { initialCompact, layoutFor, type CompactBounds, type Layout } from './compactLayout.ts';
+import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, enabledCodes, kindOf, PROBE } from './compactStep.ts';
+import { StateStore } from './StateStore.ts';
+import { canonicalize, inversesOf, permutationsOf } from './symmetry.ts';
+
+/** A safety check over one transition; `changed` is the device whose records changed, or -1. */
+export type CompactInvariant = (layout: Layout, before: Uint8Array, code: number, after: Uint8Array, changed: number) => string | undefined;
+export type CompactLiveness = (layout: Layout, state: Uint8Array) => string | undefined;
+
+export interface CompactGoal {
+  readonly name: string;
+  readonly reached: (layout: Layout, before: Uint8Array, code: number, after: Uint8Array) => boolean;
+}
+
+export interface CompactChecks {
+  readonly invariants: Readonly<Record<string, CompactInvariant>>;
+  readonly liveness: Readonly<Record<string, CompactLiveness>>;
+  readonly goals: readonly CompactGoal[];
+}
+
+export interface CompactExploreOptions {
+  /** Rename devices to a canonical order before storing (default true). */
+  readonly symmetry?: boolean;
+  /** Stop after this many distinct states (the report says it is incomplete). */
+  readonly maxStates?: number;
+}
+
+export interface CompactReport {
+  readonly bounds: CompactBounds;
+  readonly distinctStates: number;
+  readonly transitions: number;
+  /** The longest shortest path to any state. */
+  readonly depth: number;
+  readonly quiescentStates: number;
+  readonly goals: readonly { readonly name: string; readonly reached: boolean }[];
+  readonly violation: { readonly invariant: string; readonly message: string; readonly path: readonly ModelEvent[] } | undefined;
+  /** False when maxStates stopped the search. */
+  readonly complete: boolean;
+  readonly milliseconds: number;
+  readonly bytes: number;
+}
+
+/** Explores every state reachable within `bounds`. */
+export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, options: CompactExploreOptions = {}): CompactReport {
+  const started = performance.now();
+  const layout = layoutFor(bounds);
+  const permutations = options.symmetry === false ? [permutationsOf(bounds.devices)[0]!] : permutationsOf(bounds.devices);
+  const inverses = inversesOf(permutations);
+  const store = new StateStore(layout.width);
+  const parents = new Growing(Int32Array);
+  const codes = new Growing(Int32Array);
+  const renamings = new Growing(Uint8Array);
+  const depths = new Growing(Uint16Array);
+  const state = new Uint8Array(layout.width);
+  const next = new Uint8Array(layout.width);
+  const canonical = new Uint8Array(layout.width);
+  const enabled = new Int32Array(3 * bounds.devices + 3 * layout.maxPending);
+  const sent = new Int32Array(bounds.devices);
+  const pendingOf = new Int32Array(bounds.devices);
+  const invariantNames = Object.keys(checks.invariants);
+  const invariants = Object.values(checks.invariants);
+  const liveness = Object.entries(checks.liveness);
+  const goals = checks.goals;
+  const reached = checks.goals.map(() => false);
+  let unreachedGoals = checks.goals.length;
+  let transitions = 0;
+  let quiescentStates = 0;
+  const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+
+  store.add(initialCompact(layout));
+  parents.push(-1);
+  codes.push(0);
+  renamings.push(0);
+  depths.push(0);
+  const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, permutations, store, parents, codes, renamings, number, last);
+  const finish = (violation: CompactReport['violation'], complete: boolean): CompactReport => ({
+    bounds,
+    distinctStates: store.size,
+    transitions,
+    depth: depths.at(store.size - 1),
+    quiescentStates,
+    goals: checks.goals.map((goal, index) => ({ name: goal.name, reached: reached[index]! })),
+    violation,
+    complete,
+    milliseconds: performance.now() - started,
+    bytes: store.bytes + parents.bytes + codes.bytes + renamings.bytes + depths.bytes,
+  });
+
+  for (let number = 0; number < store.size; number++) {
+    store.read(number, state);
+    if (state[layout.pendingCountAt] === 0) {
+      quiescentStates++;
+      for (const [name, check] of liveness) {
+        const message = check(layout, state);
+        if (message !== undefined) return finish({ invariant: name, message, path: pathTo(number) }, false);
+      }
+    }
+    const count = enabledCodes(layout, state, enabled, sent, pendingOf);
+    for (let choice = 0; choice < count; choice++) {
+      const code = enabled[choice]!;
+      const changed = applyCode(layout, state, code, next, sent);
+      transitions++;
+      for (let check = 0; check < invariants.length; check++) {
+        const message = invariants[check]!(layout, state, code, next, changed);
+        if (message !== undefined) return finish({ invariant: invariantNames[check]!, message, path: pathTo(number, code) }, false);
+      }
+      for (let goal = 0; unreachedGoals > 0 && goal < goals.length; goal++) {
+        if (!reached[goal] && goals[goal]!.reached(layout, state, code, next)) {
+          reached[goal] = true;
+          unreachedGoals--;
+        }
+      }
+      const renaming = canonicalize(layout, next, permutations, inverses, canonical);
+      if (store.add(canonical) < 0) continue;
+      parents.push(number);
+      codes.push(code);
+      renamings.push(renaming);
+      depths.push(depths.at(number) + 1);
+      if (store.size >= maxStates) return finish(undefined, false);
+    }
+  }
+  return finish(undefined, true);
+}
+
+/**
+ * The path to state `number` (then `last`) as model events in the original
+ * device names: each stored state was renamed to its canonical form, so the
+ * events after it are named in that form and are renamed back here.
+ */
+function eventsAlong(
+  layout: Layout,
+  permutations: readonly (readonly number[])[],
+  store: StateStore,
+  parents: Growing<Int32Array>,
+  codes: Growing<Int32Array>,
+  renamings: Growing<Uint8Array>,
+  number: number,
+  last: number | undefined,
+): ModelEvent[] {
+  const chain: number[] = [];
+  for (let at = number; at > 0; at = parents.at(at)) chain.unshift(at);
+  // toOriginal[d]: the original name of device d as the current canonical state names it.
+  let toOriginal = permutations[0]!.map((_unused, device) => device);
+  const events: ModelEvent[] = [];
+  const state = new Uint8Array(layout.width);
+  const sent = new Int32Array(layout.devices);
+  const pendingOf = new Int32Array(layout.devices);
+  const emitOf = (parent: number, code: number): ModelEvent => {
+    store.read(parent, state);
+    countPerDevice(layout, state, sent, pendingOf);
+    return toEvent(layout, state, code, sent, toOriginal);
+  };
+  let parent = 0;
+  for (const at of chain) {
+    events.push(emitOf(parent, codes.at(at)));
+    const renaming = permutations[renamings.at(at)]!;
+    // The stored state names original device toOriginal[d] as renaming[d].
+    const inverse: number[] = [];
+    renaming.forEach((newName, oldName) => (inverse[newName] = toOriginal[oldName]!));
+    toOriginal = inverse;
+    parent = at;
+  }
+  if (last !== undefined) events.push(emitOf(parent, last));
+  return events;
+}
+
+function toEvent(layout: Layout, state: Uint8Array, code: number, sent: Int32Array, toOriginal: readonly number[]): ModelEvent {
+  const argument = argumentOf(code);
+  const pick = state[layout.pendingCountAt]! - 1 - argument;
+  switch (kindOf(code)) {
+    case EMIT:
+      return { kind: 'emit', device: toOriginal[argument]!, content: boundedContent(toOriginal[argument]!, sent[argument]!) };
+    case PROBE:
+      return { kind: 'probe', device: toOriginal[argument]! };
+    case EMPTY:
+      return { kind: 'empty', device: toOriginal[argument]! };
+    case DELIVER:
+      return { kind: 'deliver', pick };
+    case DROP:
+      return { kind: 'drop', pick };
+    case DUPLICATE:
+      return { kind: 'duplicate', pick };
+    default:
+      throw new RangeError(`unknown event code ${code}`);
+  }
+}
+
+type TypedArray = Int32Array | Uint8Array | Uint16Array;
+
+/** A typed array that doubles when full. */
+class Growing<Items extends TypedArray> {
+  private items: Items;
+  private length = 0;
+
+  constructor(private readonly make: new (length: number) => Items) {
+    this.items = new make(1 << 16);
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const bigger = new this.make(this.items.length * 2);
+      bigger.set(this.items as never);
+      this.items = bigger;
+    }
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index]!;
+  }
+
+  get bytes(): number {
+    return this.items.byteLength;
+  }
+}
