@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { explore, type Bounds, type ModelState } from '../model/index.ts';
+import { explore, NETWORK_MODES, type Bounds, type ModelState } from '../model/index.ts';
+import { exploreModel, exploreText } from '../src/explore/exploreModel.ts';
 import { modelGoals, modelInvariants, modelLiveness } from '../properties/index.ts';
 
 /** Groundwork for exhaustive checking: the explorer on small bounds, pinned by exact numbers. */
+/**
+ * The documented bounds (README): the reference model has no violation in any
+ * mode, and every "sometimes" goal is reached, so the bound means something.
+ */
+describe('the fast model checker at the documented bounds', () => {
+  it.each(NETWORK_MODES)('%s, 2 devices, 2 records and 2 pending replies each: no violation, every goal reached', (mode) => {
+    const report = exploreModel({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 });
+    expect(report.complete).toBe(true);
+    expect(report.violation).toBeUndefined();
+    expect(report.goals.filter((goal) => !goal.reached)).toEqual([]);
+    expect(report.distinctStates).toBe(mode === 'reorder' ? 2_202_156 : 291_338);
+  });
+
+  it('a bound too small to reorder anything says so: the reorder goal is unreached with one reply in flight', () => {
+    const report = exploreModel({ mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 });
+    expect(report.goals.find((goal) => goal.name === 'a reply arrived before an older one')?.reached).toBe(false);
+    expect(exploreText(report).join('\n')).toContain('NOT REACHED');
+  });
+});
+
 describe('exhaustive exploration of the pure model', () => {
   it.each([
     { mode: 'seed', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1, distinct: 270 },

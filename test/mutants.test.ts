@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NetworkMode } from '../model/index.ts';
-import { propertyById, type PropertyId } from '../properties/index.ts';
-import { exhaustiveConformance } from '../src/exhaustive/exhaustiveConformance.ts';
+import { propertyById } from '../properties/index.ts';
+import { junkIn, shortestFailure, SHORTEST_DEPTH } from '../src/exhaustive/shortestFailure.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import { modeSeed } from '../src/check/runConformance.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
@@ -23,8 +22,6 @@ const MAX_SHRINK_RATIO = 1.5;
  * it settles on dev_1 losing one in the second turn (7 events against 3).
  */
 const KNOWN_SHRINK_GAPS: Readonly<Record<string, number>> = { 'cursorPerDevice.ts/seed': 7 / 3 };
-/** Deep enough for every mutant: 8 events, or in seed mode 4 harness turns (12 events). */
-const EXHAUSTIVE_DEPTH: Readonly<Record<NetworkMode, number>> = { seed: 12, fifo: 8, reorder: 8 };
 const TIMEOUT_MS = 50;
 
 const cases = mutants().flatMap((mutant) =>
@@ -33,20 +30,6 @@ const cases = mutants().flatMap((mutant) =>
 
 /** The test's own title, so that the printed replay command selects exactly this test. */
 const titleOf = ({ name, caughtBy, mode }: (typeof cases)[number]): string => `${name} is caught by ${caughtBy} in ${mode} mode`;
-
-/** The length of the shortest sequence that breaks `property`, by exhaustive search (which must find one). */
-async function shortestFailure(file: string, mode: NetworkMode, property: PropertyId, junk: number): Promise<number> {
-  const report = await exhaustiveConformance(await loadModule(file), {
-    modes: [mode],
-    only: [property],
-    stopAtFirstFailure: true,
-    timeoutMs: TIMEOUT_MS,
-    bounds: { depth: EXHAUSTIVE_DEPTH[mode], junk },
-  });
-  const found = report.modes[0]?.verdicts.find((verdict) => verdict.id === property)?.counterexample;
-  expect(found, `no sequence of up to ${EXHAUSTIVE_DEPTH[mode]} events breaks ${property}`).toBeDefined();
-  return found?.scenario.events.length ?? Number.NaN;
-}
 
 describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed}), shrunk to at most ${MAX_SHRINK_RATIO}x the exhaustive minimum`, () => {
   for (const mutant of cases) {
@@ -67,10 +50,9 @@ describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})
       const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.path);
       console.log(`${name} (${mode}):\n${counterexampleText(counterexample, trace, replay)}`);
       expect(counterexample.finding.property).toBe(caughtBy);
-      // Shrinking only removes and simplifies, so it cannot bring in an out-of-contract message the
-      // search never drew: a trace without one is measured against the shortest without one.
-      const junk = counterexample.scenario.events.some((event) => event.kind === 'junk') ? 1 : 0;
-      const shortest = await shortestFailure(file, mode, caughtBy, junk);
+      const shortest = (await shortestFailure(factory, mode, caughtBy, junkIn(counterexample.scenario), TIMEOUT_MS))?.events.length;
+      expect(shortest, `no sequence of up to ${SHORTEST_DEPTH[mode]} events breaks ${caughtBy}`).toBeDefined();
+      if (shortest === undefined) return;
       const ratio = counterexample.scenario.events.length / shortest;
       console.log(`${name} (${mode}): shrunk to ${counterexample.scenario.events.length} events, shortest possible ${shortest}, ratio ${ratio.toFixed(2)}`);
       expect(ratio).toBeLessThanOrEqual(KNOWN_SHRINK_GAPS[`${name}/${mode}`] ?? MAX_SHRINK_RATIO);

@@ -32,6 +32,8 @@ export interface CompactExploreOptions {
   readonly symmetry?: boolean;
   /** Stop after this many distinct states (the report says it is incomplete). */
   readonly maxStates?: number;
+  /** Stop after about this long (checked every 65,536 states). */
+  readonly maxMilliseconds?: number;
 }
 
 export interface CompactReport {
@@ -43,7 +45,7 @@ export interface CompactReport {
   readonly quiescentStates: number;
   readonly goals: readonly { readonly name: string; readonly reached: boolean }[];
   readonly violation: { readonly invariant: string; readonly message: string; readonly path: readonly ModelEvent[] } | undefined;
-  /** False when maxStates stopped the search. */
+  /** False when maxStates or maxMilliseconds stopped the search. */
   readonly complete: boolean;
   readonly milliseconds: number;
   readonly bytes: number;
@@ -95,7 +97,9 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
     bytes: store.bytes + parents.bytes + codes.bytes + renamings.bytes + depths.bytes,
   });
 
+  const deadline = started + (options.maxMilliseconds ?? Number.POSITIVE_INFINITY);
   for (let number = 0; number < store.size; number++) {
+    if ((number & 0xffff) === 0 && number > 0 && performance.now() > deadline) return finish(undefined, false);
     store.read(number, state);
     if (state[layout.pendingCountAt] === 0) {
       quiescentStates++;
@@ -208,7 +212,7 @@ class Growing<Items extends TypedArray> {
   push(value: number): void {
     if (this.length === this.items.length) {
       const bigger = new this.make(this.items.length * 2);
-      bigger.set(this.items as never);
+      bigger.set(this.items);
       this.items = bigger;
     }
     this.items[this.length++] = value;

@@ -5,6 +5,9 @@ import { modelThroughput, benchScenarios, runnerThroughput } from '../bench/runn
 import type { Figure } from '../bench/measure.ts';
 import { pythonDefaultCheck, pythonThroughput } from '../bench/pythonThroughput.ts';
 import { fullScaleSimulation, pythonBaseline } from '../bench/harnessComparison.ts';
+import { explorerSpeed, largestBoundIn10s } from '../bench/explorerSpeed.ts';
+import { exhaustiveThroughput } from '../bench/exhaustiveThroughput.ts';
+import { shrinkQuality } from '../bench/shrinkQuality.ts';
 
 const PYTHON_REFERENCE = path.resolve(import.meta.dirname, '../../test/fixtures/python/correct/reference.py');
 
@@ -26,6 +29,15 @@ async function main(): Promise<void> {
   record(await modelThroughput(scenarios, 20));
   record(await pythonThroughput(PYTHON_REFERENCE, 20_000));
   record(await pythonDefaultCheck(PYTHON_REFERENCE));
+  say('\nmodel checker (npm run explore):\n');
+  record(explorerSpeed({ mode: 'fifo', devices: 2, recordsPerDevice: 3, pendingPerDevice: 2 }));
+  record(explorerSpeed({ mode: 'fifo', devices: 3, recordsPerDevice: 2, pendingPerDevice: 1 }));
+  record(explorerSpeed({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 }));
+  for (const devices of [2, 3]) for (const mode of ['fifo', 'reorder'] as const) record(largestBoundIn10s(mode, devices, say));
+  say('\nblack-box exhaustive (sync-check --exhaustive):\n');
+  record(await exhaustiveThroughput());
+  say('\nshrink quality (fast-check against the exhaustive minimum):\n');
+  record(await shrinkQuality(20261125, say));
   if (json) process.stdout.write(`${JSON.stringify({ node: process.version, cores: os.cpus().length, figures }, null, 2)}\n`);
 }
 
