@@ -8,21 +8,25 @@
  * is touched only when the hashes agree.
  */
 export class StateStore {
-  private arena: Uint8Array;
+  /** The states, as 32-bit words (the width is a whole number of words). */
+  private arena: Uint32Array;
+  private readonly words: number;
   /** Pairs of (hash, number + 1); number + 1 of 0 marks an empty slot. */
   private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(private readonly width: number, initialCapacity = 1 << 18) {
-    this.arena = new Uint8Array(initialCapacity * width);
+    if (width % 4 !== 0) throw new RangeError(`state width ${width} is not a whole number of 32-bit words`);
+    this.words = width / 4;
+    this.arena = new Uint32Array(initialCapacity * this.words);
     this.slots = new Int32Array(initialCapacity * 4);
     this.mask = initialCapacity * 2 - 1;
   }
 
-  /** Adds `state` (copied); returns its number, or -1 when it was already there. */
-  add(state: Uint8Array): number {
-    const code = hash(state, 0, this.width);
+  /** Adds `state` (copied; its words view is `words`); returns its number, or -1 when it was already there. */
+  add(state: Uint32Array): number {
+    const code = hash(state, this.words);
     let slot = code & this.mask;
     for (;;) {
       const stored = this.slots[2 * slot + 1]!;
@@ -30,10 +34,10 @@ export class StateStore {
       if (this.slots[2 * slot] === code && this.equals(stored - 1, state)) return -1;
       slot = (slot + 1) & this.mask;
     }
-    if ((this.size + 1) * this.width > this.arena.length) this.grow();
+    if ((this.size + 1) * this.words > this.arena.length) this.grow();
     const number = this.size++;
-    const offset = number * this.width;
-    for (let index = 0; index < this.width; index++) this.arena[offset + index] = state[index]!;
+    const offset = number * this.words;
+    for (let index = 0; index < this.words; index++) this.arena[offset + index] = state[index]!;
     this.slots[2 * slot] = code;
     this.slots[2 * slot + 1] = number + 1;
     // Keep the table at most half full.
@@ -42,9 +46,9 @@ export class StateStore {
   }
 
   /** Copies state `number` into `out`. */
-  read(number: number, out: Uint8Array): void {
-    const offset = number * this.width;
-    for (let index = 0; index < this.width; index++) out[index] = this.arena[offset + index]!;
+  read(number: number, out: Uint32Array): void {
+    const offset = number * this.words;
+    for (let index = 0; index < this.words; index++) out[index] = this.arena[offset + index]!;
   }
 
   /** Bytes held, for memory reports. */
@@ -52,14 +56,14 @@ export class StateStore {
     return this.arena.byteLength + this.slots.byteLength;
   }
 
-  private equals(number: number, state: Uint8Array): boolean {
-    const offset = number * this.width;
-    for (let index = 0; index < this.width; index++) if (this.arena[offset + index] !== state[index]) return false;
+  private equals(number: number, state: Uint32Array): boolean {
+    const offset = number * this.words;
+    for (let index = 0; index < this.words; index++) if (this.arena[offset + index] !== state[index]) return false;
     return true;
   }
 
   private grow(): void {
-    const bigger = new Uint8Array(this.arena.length * 2);
+    const bigger = new Uint32Array(this.arena.length * 2);
     bigger.set(this.arena);
     this.arena = bigger;
   }
@@ -80,13 +84,10 @@ export class StateStore {
   }
 }
 
-/**
- * FNV-1a over `width` bytes from `offset`, then MurmurHash3's finalizer: FNV
- * moves information only towards the high bits, and the table indexes by the low ones.
- */
-function hash(bytes: Uint8Array, offset: number, width: number): number {
+/** FNV-1a over 32-bit words, then MurmurHash3's finalizer: FNV moves information only towards the high bits, and the table indexes by the low ones. */
+function hash(words: Uint32Array, count: number): number {
   let value = 0x811c9dc5;
-  for (let index = offset; index < offset + width; index++) value = Math.imul(value ^ bytes[index]!, 0x01000193);
+  for (let index = 0; index < count; index++) value = Math.imul(value ^ words[index]!, 0x01000193);
   value ^= value >>> 16;
   value = Math.imul(value, 0x85ebca6b);
   value ^= value >>> 13;

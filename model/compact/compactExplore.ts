@@ -63,8 +63,10 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
   const renamings = new Growing(Uint8Array);
   const depths = new Growing(Uint16Array);
   const state = new Uint8Array(layout.width);
+  const stateWords = new Uint32Array(state.buffer);
   const next = new Uint8Array(layout.width);
   const canonical = new Uint8Array(layout.width);
+  const canonicalWords = new Uint32Array(canonical.buffer);
   const enabled = new Int32Array(3 * bounds.devices + 3 * layout.maxPending);
   const sent = new Int32Array(bounds.devices);
   const pendingOf = new Int32Array(bounds.devices);
@@ -78,7 +80,7 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
   let quiescentStates = 0;
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
 
-  store.add(initialCompact(layout));
+  store.add(new Uint32Array(initialCompact(layout).buffer));
   parents.push(-1);
   codes.push(0);
   renamings.push(0);
@@ -100,7 +102,7 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
   const deadline = started + (options.maxMilliseconds ?? Number.POSITIVE_INFINITY);
   for (let number = 0; number < store.size; number++) {
     if ((number & 0xffff) === 0 && number > 0 && performance.now() > deadline) return finish(undefined, false);
-    store.read(number, state);
+    store.read(number, stateWords);
     if (state[layout.pendingCountAt] === 0) {
       quiescentStates++;
       for (const [name, check] of liveness) {
@@ -124,7 +126,7 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
         }
       }
       const renaming = canonicalize(layout, next, permutations, inverses, canonical);
-      if (store.add(canonical) < 0) continue;
+      if (store.add(canonicalWords) < 0) continue;
       parents.push(number);
       codes.push(code);
       renamings.push(renaming);
@@ -156,10 +158,11 @@ function eventsAlong(
   let toOriginal = permutations[0]!.map((_unused, device) => device);
   const events: ModelEvent[] = [];
   const state = new Uint8Array(layout.width);
+  const stateWords = new Uint32Array(state.buffer);
   const sent = new Int32Array(layout.devices);
   const pendingOf = new Int32Array(layout.devices);
   const emitOf = (parent: number, code: number): ModelEvent => {
-    store.read(parent, state);
+    store.read(parent, stateWords);
     countPerDevice(layout, state, sent, pendingOf);
     return toEvent(layout, state, code, sent, toOriginal);
   };

@@ -9,6 +9,7 @@
  *   per device: [count] [N]  the records it shows, in order
  *   [pendingCount]           replies in flight, oldest first, 3 bytes each:
  *                            device, from (NOOP for a reply to {}), to
+ *   zeros up to a multiple of 4 bytes
  *
  * N is the most records there can be: devices * recordsPerDevice.
  */
@@ -50,7 +51,9 @@ export function layoutFor(bounds: CompactBounds): Layout {
   const deviceBytes = 1 + maxRecords;
   const pendingCountAt = deviceAt + bounds.devices * deviceBytes;
   const pendingAt = pendingCountAt + 1;
-  return { ...bounds, maxRecords, deviceAt, deviceBytes, pendingCountAt, pendingAt, maxPending, width: pendingAt + ENTRY_BYTES * maxPending };
+  // A whole number of 32-bit words, so that the state store hashes and compares words.
+  const width = Math.ceil((pendingAt + ENTRY_BYTES * maxPending) / 4) * 4;
+  return { ...bounds, maxRecords, deviceAt, deviceBytes, pendingCountAt, pendingAt, maxPending, width };
 }
 
 /** The state before anything happened: all zeros. */
