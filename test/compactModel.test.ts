@@ -22,7 +22,9 @@ import { compactChecks, modelGoals, modelInvariants, modelLiveness } from '../pr
  * The fast explorer's packed model is a second encoding of the reference
  * semantics, so it is checked against model/step and the catalogue's own
  * checks on every transition within small bounds, and it must refute what the
- * object explorer refutes.
+ * object explorer refutes. It omits events whose successor another event
+ * already reaches (delivering a reply that changes nothing is dropping it), so
+ * the successor sets are compared, with the state itself allowed.
  */
 const SMALL: readonly CompactBounds[] = [
   ...NETWORK_MODES.map((mode) => ({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 })),
@@ -49,8 +51,8 @@ describe('the packed model agrees with model/step', () => {
       const state: ModelState = decodeCompact(layout, packed);
       const count = enabledCodes(layout, packed, codes, sent, pendingOf);
       const objectEvents = enabledEvents(state, noSymmetry);
-      expect(count).toBe(objectEvents.length);
       const objectKeys = new Set(objectEvents.map((event) => stateKey(step(state, event), noSymmetry)));
+      const packedKeys = new Set<string>([stateKey(state, noSymmetry)]);
       for (let choice = 0; choice < count; choice++) {
         const next = new Uint8Array(layout.width);
         countPerDevice(layout, packed, sent, pendingOf);
@@ -58,6 +60,7 @@ describe('the packed model agrees with model/step', () => {
         const after = decodeCompact(layout, next);
         const key = stateKey(after, noSymmetry);
         expect(objectKeys.has(key)).toBe(true);
+        packedKeys.add(key);
         transitions++;
         for (const [id, check] of Object.entries(checks.invariants)) {
           const packedVerdict = check(layout, packed, codes[choice] as number, next, changed) !== undefined;
@@ -69,6 +72,8 @@ describe('the packed model agrees with model/step', () => {
           queue.push(next);
         }
       }
+      // The packed model leaves out events that lead to the same state as another, or back to this one.
+      for (const key of objectKeys) expect(packedKeys.has(key)).toBe(true);
       if (packed[layout.pendingCountAt] === 0) {
         for (const [id, check] of Object.entries(checks.liveness)) expect(check(layout, packed) !== undefined, id).toBe(modelLiveness[id]?.(state) !== undefined);
       }

@@ -25,7 +25,11 @@ function codeOf(kind: number, argument: number): number {
   return (kind << 8) | argument;
 }
 
-/** Writes every event enabled in `state` into `codes`; returns how many. Device arguments are devices, reply arguments positions. */
+/**
+ * Writes every event enabled in `state` into `codes`, leaving out those that
+ * lead to the same state as another or to itself; returns how many. Device
+ * arguments are devices, reply arguments positions.
+ */
 export function enabledCodes(layout: Layout, state: Uint8Array, codes: Int32Array, sent: Int32Array, pendingOf: Int32Array): number {
   countPerDevice(layout, state, sent, pendingOf);
   let count = 0;
@@ -39,10 +43,14 @@ export function enabledCodes(layout: Layout, state: Uint8Array, codes: Int32Arra
   const pending = state[layout.pendingCountAt]!;
   const reorder = layout.mode === 'reorder';
   for (let index = 0; index < pending; index++) {
+    // A reply that would change nothing on its device (a reply to {}, or one it already
+    // reflects): delivering it leads where dropping it does, and duplicating it leads
+    // back to this state, so only the drop is kept. The same states, fewer lookups.
+    const changes = wouldChange(layout, state, index);
     // In order, only a device's oldest reply can arrive; any reply can be lost.
-    if (reorder || isOldestOfItsDevice(layout, state, index)) codes[count++] = codeOf(DELIVER, index);
+    if (changes && (reorder || isOldestOfItsDevice(layout, state, index))) codes[count++] = codeOf(DELIVER, index);
     codes[count++] = codeOf(DROP, index);
-    if (reorder) codes[count++] = codeOf(DUPLICATE, index);
+    if (reorder && changes) codes[count++] = codeOf(DUPLICATE, index);
   }
   return count;
 }
@@ -57,6 +65,19 @@ export function countPerDevice(layout: Layout, state: Uint8Array, sent: Int32Arr
   for (let index = 1; index <= state[0]!; index++) sent[(state[index]! / perDevice) | 0]!++;
   const pending = state[layout.pendingCountAt]!;
   for (let index = 0; index < pending; index++) pendingOf[state[layout.pendingAt + index * ENTRY_BYTES]!]!++;
+}
+
+/** Whether handing pending reply `index` to its device would change what the device shows. */
+function wouldChange(layout: Layout, state: Uint8Array, index: number): boolean {
+  const entry = layout.pendingAt + index * ENTRY_BYTES;
+  const from = state[entry + 1]!;
+  const to = state[entry + 2]!;
+  const device = layout.deviceAt + state[entry]! * layout.deviceBytes;
+  const count = state[device]!;
+  if (from === NOOP || from > count) return false;
+  if (to !== count) return true;
+  for (let position = from; position < to; position++) if (state[device + 1 + position] !== state[1 + position]) return true;
+  return false;
 }
 
 function isOldestOfItsDevice(layout: Layout, state: Uint8Array, index: number): boolean {
