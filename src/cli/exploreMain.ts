@@ -6,19 +6,11 @@
  * unreached goal or an incomplete search; 2: bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { NETWORK_MODES, type CompactReport, type NetworkMode } from '../../model/index.ts';
+import type { CompactReport } from '../../model/index.ts';
 import { exploreModel, exploreText, statesPerSecond } from '../explore/exploreModel.ts';
+import { integerOption, parseModes, UsageError } from './parseArguments.ts';
 
 const USAGE = 'usage: npm run explore -- [--mode seed|fifo|reorder|all] [--devices N] [--records N] [--pending N] [--no-symmetry] [--max-states N] [--json]';
-
-class UsageError extends Error {}
-
-function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  return value;
-}
 
 function main(argv: readonly string[]): number {
   let values;
@@ -39,13 +31,12 @@ function main(argv: readonly string[]): number {
   } catch (error) {
     throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   }
-  const modes: NetworkMode[] = values.mode === 'all' ? [...NETWORK_MODES] : [values.mode as NetworkMode];
-  if (!NETWORK_MODES.includes(modes[0] as NetworkMode)) throw new UsageError(`--mode must be one of ${NETWORK_MODES.join(', ')} or all, got ${JSON.stringify(values.mode)}`);
-  const devices = integer('devices', values.devices, 2, 1, 6);
-  const recordsPerDevice = integer('records', values.records, 2, 0, 10);
-  const pendingPerDevice = integer('pending', values.pending, 1, 0, 10);
+  const modes = parseModes(values.mode);
+  const devices = integerOption('--devices', values.devices, 1, 6) ?? 2;
+  const recordsPerDevice = integerOption('--records', values.records, 0, 10) ?? 2;
+  const pendingPerDevice = integerOption('--pending', values.pending, 0, 10) ?? 1;
   if (devices * recordsPerDevice > 250 || devices * pendingPerDevice > 250) throw new UsageError('at most 250 records and 250 replies in flight in all');
-  const maxStates = integer('max-states', values['max-states'], 50_000_000, 1, 500_000_000);
+  const maxStates = integerOption('--max-states', values['max-states'], 1, 500_000_000) ?? 50_000_000;
   const reports: CompactReport[] = [];
   for (const mode of modes) {
     const report = exploreModel({ mode, devices, recordsPerDevice, pendingPerDevice }, { symmetry: !values['no-symmetry'], maxStates });

@@ -118,13 +118,13 @@ function exhaustiveBounds(texts: Readonly<Record<'depth' | 'records' | 'pending'
   return Object.fromEntries(Object.entries(bounds).filter(([, value]) => value !== undefined));
 }
 
-function parseModes(text: string): NetworkMode[] {
+export function parseModes(text: string): NetworkMode[] {
   if (text === 'all') return [...NETWORK_MODES];
   if ((NETWORK_MODES as readonly string[]).includes(text)) return [text as NetworkMode];
   throw new UsageError(`--mode must be one of ${NETWORK_MODES.join(', ')} or all, got ${JSON.stringify(text)}`);
 }
 
-function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+export function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {

@@ -1,5 +1,6 @@
 /** A progress line on a terminal for searches longer than a second; silent otherwise. */
 import type { NetworkMode } from '../../model/index.ts';
+import { count } from '../report/counterexampleText.ts';
 
 export interface Progress {
   update(mode: NetworkMode, runs: number): void;
@@ -12,25 +13,18 @@ const REDRAW_EVERY_MS = 100;
 
 /** Draws on `stream` only when it is a terminal; `budget` is the run count per mode. */
 export function terminalProgress(stream: NodeJS.WriteStream, budget: number, now: () => number = Date.now): Progress {
-  if (!stream.isTTY) return { update: () => {}, done: () => {} };
-  const started = now();
-  let drawnAt = 0;
-  let drawn = false;
+  const line = throttledLine(stream, now);
   return {
     update(mode, runs) {
-      const time = now();
-      if (time - started < SHOW_AFTER_MS || time - drawnAt < REDRAW_EVERY_MS) return;
-      drawnAt = time;
-      drawn = true;
-      const shown = Math.min(runs, budget);
-      const width = 24;
-      const filled = Math.round((shown / budget) * width);
-      const extra = runs > budget ? ` (+${runs - budget} shrinking)` : '';
-      stream.write(`\r\x1b[K${mode.padEnd(7)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${shown}/${budget} runs${extra}`);
+      line.draw(() => {
+        const shown = Math.min(runs, budget);
+        const width = 24;
+        const filled = Math.round((shown / budget) * width);
+        const extra = runs > budget ? ` (+${runs - budget} shrinking)` : '';
+        return `${mode.padEnd(7)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${shown}/${budget} runs${extra}`;
+      });
     },
-    done() {
-      if (drawn) stream.write('\r\x1b[K');
-    },
+    done: line.done,
   };
 }
 
@@ -41,17 +35,30 @@ export interface ExhaustiveProgress {
 
 /** The exhaustive search's line: mode, the depth being searched, sequences run so far. */
 export function exhaustiveProgress(stream: NodeJS.WriteStream, now: () => number = Date.now): ExhaustiveProgress {
-  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  const line = throttledLine(stream, now);
+  return {
+    update: (mode, depth, sequences) => line.draw(() => `${mode.padEnd(7)} exhaustive, depth ${depth}: ${count(sequences)} sequences`),
+    done: line.done,
+  };
+}
+
+/**
+ * One redrawn line on a terminal, shown only after a second and redrawn at most
+ * every 100 ms; nothing at all when `stream` is not a terminal. `text` is only
+ * called when the line is drawn.
+ */
+function throttledLine(stream: NodeJS.WriteStream, now: () => number): { draw: (text: () => string) => void; done: () => void } {
+  if (!stream.isTTY) return { draw: () => {}, done: () => {} };
   const started = now();
   let drawnAt = 0;
   let drawn = false;
   return {
-    update(mode, depth, sequences) {
+    draw(text) {
       const time = now();
       if (time - started < SHOW_AFTER_MS || time - drawnAt < REDRAW_EVERY_MS) return;
       drawnAt = time;
       drawn = true;
-      stream.write(`\r\x1b[K${mode.padEnd(7)} exhaustive, depth ${depth}: ${sequences.toLocaleString('en-US')} sequences`);
+      stream.write(`\r\x1b[K${text()}`);
     },
     done() {
       if (drawn) stream.write('\r\x1b[K');

@@ -116,7 +116,7 @@ export async function searchExhaustively(
         continue;
       }
       seen.add(evaluation.key);
-      for (const step of nextSteps(mode, { ...evaluation.frontier, turns: node.turns }, bounds)) {
+      for (const step of nextSteps(mode, evaluation.frontier, bounds)) {
         const length = node.events.length + step.length;
         if (length > bounds.depth) continue;
         const child: Node = { devices: node.devices, events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };

@@ -1,6 +1,7 @@
 /** The model checker as the command line and the benchmark use it: one mode, its checks, a readable summary. */
 import { exploreCompact, type CompactBounds, type CompactReport, type ModelEvent } from '../../model/index.ts';
 import { compactChecks } from '../../properties/index.ts';
+import { count } from '../report/counterexampleText.ts';
 
 export interface ExploreOptions {
   readonly symmetry?: boolean;
@@ -20,7 +21,6 @@ export function statesPerSecond(report: CompactReport): number {
 /** The report's lines: counts, speed, goals, and the violation's shortest path if there is one. */
 export function exploreText(report: CompactReport): string[] {
   const { bounds } = report;
-  const count = (value: number): string => value.toLocaleString('en-US');
   const lines = [
     `${bounds.mode}: ${bounds.devices} devices, ${bounds.recordsPerDevice} record(s) each, ${bounds.pendingPerDevice} pending repl${bounds.pendingPerDevice === 1 ? 'y' : 'ies'} per device${report.complete ? '' : ' (INCOMPLETE: stopped by a limit)'}`,
     `  ${count(report.distinctStates)} distinct states, ${count(report.transitions)} transitions explored, depth ${report.depth}, ${count(report.quiescentStates)} quiescent states`,

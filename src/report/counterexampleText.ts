@@ -56,3 +56,8 @@ function table(rows: readonly TraceRow[]): string[] {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** A count with thousands separators, the same on every machine: `154,330`. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}

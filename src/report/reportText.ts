@@ -1,7 +1,7 @@
 /** The plain-text conformance report: a verdict table, then every counterexample. */
 import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
 import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/runConformance.ts';
-import { counterexampleText, plural } from './counterexampleText.ts';
+import { count, counterexampleText, plural } from './counterexampleText.ts';
 import { describeBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 /** How to replay a counterexample, given where it was found. */
@@ -53,10 +53,6 @@ function exhaustiveHeader(report: ConformanceReport): string[] {
     'pruning:',
     ...exhaustive.pruning.map((rule) => `  - ${rule}`),
   ];
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 /** The worst status of `id` over all modes of the report. */
