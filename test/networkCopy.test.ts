@@ -38,7 +38,7 @@ describe('callService: every way a call can end', () => {
     { name: 'a throw', onMessage: () => { throw new Error('boom'); }, outcome: { kind: 'threw', error: 'Error: boom' } },
     { name: 'a rejection', onMessage: () => Promise.reject(new TypeError('no')), outcome: { kind: 'threw', error: 'TypeError: no' } },
     { name: 'a hang', onMessage: () => new Promise(() => {}), outcome: { kind: 'timeout', ms: 20 } },
-    { name: 'a cycle', onMessage: () => { const reply: Record<string, unknown> = {}; reply.self = reply; return reply; }, outcome: { kind: 'garbled', error: 'nested too deeply (a cycle?)' } },
+    { name: 'a cycle', onMessage: () => { const reply: Record<string, unknown> = {}; reply.self = reply; return reply; }, outcome: { kind: 'garbled', error: 'it contains a cycle (an object inside itself)' } },
   ])('$name', async ({ onMessage, outcome }) => {
     expect(await callService({ onMessage }, {}, 20)).toEqual(outcome);
   });

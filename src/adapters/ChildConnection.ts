@@ -1,18 +1,29 @@
 /** One implementation process and the line protocol with it: at most one request in flight. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { TimedOut } from '../check/callService.ts';
+import { LineSplitter, MAX_LINE_BYTES } from './LineSplitter.ts';
 import { LoadError } from './loadModule.ts';
+import { trackRunning } from './runningProcesses.ts';
 import { parseWire, stringifyWire } from './wireJson.ts';
 
 /** How long a process may take to load the implementation and say it is ready. */
 export const STARTUP_TIMEOUT_MS = 15_000;
+/** Once a reply has started to arrive, how long it may take to finish (a reply of many megabytes is slow, not hung). */
+const REPLY_FINISH_MS = 60_000;
 const STDERR_LINES_KEPT = 5;
 
 export type Response = Readonly<Record<string, unknown>>;
 
+/** The program broke the line protocol (a line nobody asked for, a line too long): it cannot be trusted further. */
+export class ProtocolViolation extends Error {
+  override name = 'ProtocolViolation';
+}
+
 interface Pending {
   readonly resolve: (response: Response) => void;
   readonly reject: (error: Error) => void;
+  timer: NodeJS.Timeout | undefined;
 }
 
 export class ChildConnection {
@@ -21,17 +32,22 @@ export class ChildConnection {
   private readonly child: ChildProcessWithoutNullStreams;
   private pending: Pending | undefined;
   private exited = false;
+  private violation: ProtocolViolation | undefined;
   private readonly stderrTail: string[] = [];
 
   constructor(program: string, args: readonly string[], private readonly label: string) {
     this.child = spawn(program, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const untrack = trackRunning(() => this.kill());
+    this.child.once('exit', untrack);
+    // A program that exits while we write to it must not crash the checker with EPIPE.
+    this.child.stdin.on('error', () => {});
     this.ready = this.waitUntilReady(program);
     // A spare that is never used must not fail the process with an unhandled rejection.
     this.ready.catch(() => {});
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && this.violation === undefined;
   }
 
   /** True while a request is waiting for its answer. */
@@ -39,10 +55,17 @@ export class ChildConnection {
     return this.pending !== undefined;
   }
 
-  request(request: object): Promise<Response> {
+  /**
+   * Sends one request. With `timeoutMs`, rejects with TimedOut unless the answer
+   * starts to arrive in time; an answer that has started may take longer to finish.
+   */
+  request(request: object, timeoutMs?: number): Promise<Response> {
+    if (this.violation !== undefined) return Promise.reject(this.violation);
     if (this.exited || this.pending !== undefined) return Promise.reject(new Error(`${this.label}: no process to ask`));
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      const pending: Pending = { resolve, reject, timer: undefined };
+      if (timeoutMs !== undefined) pending.timer = setTimeout(() => this.fail(pending, new TimedOut()), timeoutMs);
+      this.pending = pending;
       this.child.stdin.write(`${stringifyWire(request)}\n`);
     });
   }
@@ -61,6 +84,12 @@ export class ChildConnection {
     clearTimeout(timer);
   }
 
+  /** Gives up on `pending`; the process is left busy, so the next run starts a fresh one. */
+  private fail(pending: Pending, error: Error): void {
+    clearTimeout(pending.timer);
+    pending.reject(error);
+  }
+
   private waitUntilReady(program: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let started = false;
@@ -74,15 +103,20 @@ export class ChildConnection {
         reject(new LoadError(`cannot start ${this.label}: ${reason}`));
       });
       createInterface({ input: this.child.stderr }).on('line', (line) => this.keepStderr(line));
-      createInterface({ input: this.child.stdout }).on('line', (line) => {
-        const response = parseResponse(line);
-        if (started) return this.settle(response);
-        clearTimeout(timer);
-        started = true;
-        if (response.ready === true) return resolve();
-        const reason = typeof response.fatal === 'string' ? response.fatal : `unexpected first line ${line.slice(0, 80)}`;
-        reject(new LoadError(`cannot load ${this.label}: ${reason}`));
+      const lines = new LineSplitter({
+        onLineStart: () => this.replyStarted(),
+        onOversized: (bytes) => this.violate(`it sent a line of over ${Math.floor(bytes / 1024 / 1024)} MB (the limit is ${MAX_LINE_BYTES / 1024 / 1024} MB)`),
+        onLine: (line) => {
+          const response = parseResponse(line);
+          if (started) return this.settle(response, line);
+          clearTimeout(timer);
+          started = true;
+          if (response.ready === true) return resolve();
+          const reason = typeof response.fatal === 'string' ? response.fatal : `unexpected first line ${line.slice(0, 80)}`;
+          reject(new LoadError(`cannot load ${this.label}: ${reason}`));
+        },
       });
+      this.child.stdout.on('data', (chunk: Buffer) => lines.write(chunk));
       this.child.on('exit', (code, signal) => {
         clearTimeout(timer);
         this.exited = true;
@@ -91,15 +125,34 @@ export class ChildConnection {
         if (!started) reject(new LoadError(`cannot load ${this.label}: the process ${how}${tail}`));
         const pending = this.pending;
         this.pending = undefined;
-        pending?.reject(new Error(`the implementation process ${how} while handling this message${tail}`));
+        if (pending !== undefined) this.fail(pending, new Error(`the implementation process ${how} while handling this message${tail}`));
       });
     });
   }
 
-  private settle(response: Response): void {
+  /** The answer has started: the program is working, not hung; give it time to finish. */
+  private replyStarted(): void {
+    const pending = this.pending;
+    if (pending?.timer === undefined) return;
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => this.fail(pending, new TimedOut()), REPLY_FINISH_MS);
+  }
+
+  private settle(response: Response, line: string): void {
     const pending = this.pending;
     this.pending = undefined;
-    pending?.resolve(response);
+    if (pending === undefined) return this.violate(`it sent a line nobody asked for: ${line.slice(0, 80)}`);
+    clearTimeout(pending.timer);
+    pending.resolve(response);
+  }
+
+  /** The program broke the protocol: whatever it says next cannot be matched to a request. */
+  private violate(what: string): void {
+    this.violation ??= new ProtocolViolation(`${this.label} broke the wire protocol: ${what}`);
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending !== undefined) this.fail(pending, this.violation);
+    this.kill();
   }
 
   private keepStderr(line: string): void {

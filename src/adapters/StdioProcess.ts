@@ -6,7 +6,9 @@
  * interpreter to start at every step.
  */
 import { NotTransferable } from '../check/networkCopy.ts';
-import type { ServiceLike } from '../check/service.ts';
+import type { CallOutcome } from '../../properties/index.ts';
+import { errorText, TimedOut } from '../check/callService.ts';
+import type { RemoteService } from '../check/service.ts';
 import { ChildConnection, type Response } from './ChildConnection.ts';
 
 /** An error the implementation raised, named after its own type (e.g. `KeyError: 'type'`). */
@@ -16,6 +18,9 @@ export class RemoteError extends Error {
     this.name = type;
   }
 }
+
+/** How long making a fresh server instance (its constructor) may take. */
+const CONSTRUCTOR_TIMEOUT_MS = 10_000;
 
 export class StdioProcess {
   private current: ChildConnection | undefined;
@@ -38,7 +43,7 @@ export class StdioProcess {
   }
 
   /** A fresh server instance for one run (a `reset` request). */
-  async createService(): Promise<ServiceLike> {
+  async createService(): Promise<RemoteService> {
     // A request still in flight means the last run gave up on a hung call: start over.
     if (this.current?.busy === true) {
       this.current.kill();
@@ -46,8 +51,18 @@ export class StdioProcess {
       this.replaced = true;
     }
     const connection = await this.start();
-    throwIfError(await connection.request({ op: 'reset' }));
-    return { onMessage: (message: unknown) => deliver(connection, message) };
+    let made: Response;
+    try {
+      made = await connection.request({ op: 'reset' }, CONSTRUCTOR_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof TimedOut) throw new Error(`the server's constructor did not finish within ${CONSTRUCTOR_TIMEOUT_MS / 1000} s`);
+      throw error;
+    }
+    throwIfError(made);
+    return {
+      onMessage: (message: unknown) => deliver(connection, message),
+      call: (message: unknown, timeoutMs: number) => call(connection, message, timeoutMs),
+    };
   }
 
   /** Stops every process. */
@@ -65,6 +80,20 @@ export class StdioProcess {
   private spawn(): ChildConnection {
     return new ChildConnection(this.program, this.args, this.label);
   }
+}
+
+/** One call, its timeout measured to the first byte of the answer (a huge reply is slow to send, not hung). */
+async function call(connection: ChildConnection, message: unknown, timeoutMs: number): Promise<CallOutcome> {
+  let response: Response;
+  try {
+    response = await connection.request({ op: 'message', message }, timeoutMs);
+  } catch (error) {
+    return error instanceof TimedOut ? { kind: 'timeout', ms: timeoutMs } : { kind: 'threw', error: errorText(error) };
+  }
+  if (typeof response.garbled === 'string') return { kind: 'garbled', error: response.garbled };
+  const error = response.error as { type?: unknown; message?: unknown } | undefined;
+  if (error !== undefined) return { kind: 'threw', error: errorText(new RemoteError(typeof error.type === 'string' ? error.type : 'Error', typeof error.message === 'string' ? error.message : '')) };
+  return { kind: 'reply', value: response.reply };
 }
 
 async function deliver(connection: ChildConnection, message: unknown): Promise<unknown> {

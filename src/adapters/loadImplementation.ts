@@ -1,5 +1,5 @@
 /**
- * Loads any implementation sync-check can judge: a TS/JS module in this process,
+ * Loads any implementation sync-check can judge: a TS/JS module in a worker thread,
  * a Python solution file through the bundled adapter, or any program that speaks
  * the wire protocol (`--command`).
  */
@@ -7,16 +7,20 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { ServiceFactory } from '../check/service.ts';
-import { LoadError, loadModule } from './loadModule.ts';
+import { hostHere, type ScenarioHost } from '../check/ScenarioHost.ts';
+import { remoteFactory } from '../check/service.ts';
+import { LoadError, checkModulePath } from './loadModule.ts';
 import { StdioProcess } from './StdioProcess.ts';
+import type { CapturedOutput } from './worker/outputCapture.ts';
+import { WorkerImplementation } from './worker/WorkerImplementation.ts';
 
 const run = promisify(execFile);
 
-export interface LoadedImplementation {
-  readonly factory: ServiceFactory;
-  /** Stops any process the implementation runs in. */
+export interface LoadedImplementation extends ScenarioHost {
+  /** Stops the thread or process the implementation runs in. */
   readonly close: () => Promise<void>;
+  /** What the implementation printed, when its output is captured apart from the checker's. */
+  readonly capturedOutput?: () => CapturedOutput;
 }
 
 /** How replay files and the corpus name a `--command` implementation. */
@@ -40,7 +44,14 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
     return startProcess(new StdioProcess(await pythonExecutable(), [PYTHON_ADAPTER, target], target));
   }
-  return { factory: await loadModule(target), close: () => Promise.resolve() };
+  checkModulePath(target);
+  const worker = await WorkerImplementation.start(target);
+  return {
+    factory: worker.factory,
+    run: (scenario, settings) => worker.run(scenario, settings),
+    close: () => worker.close(),
+    capturedOutput: () => worker.capturedOutput(),
+  };
 }
 
 const executables = new Map<string, Promise<string>>();
@@ -72,5 +83,5 @@ async function startProcess(server: StdioProcess): Promise<LoadedImplementation>
     await server.close();
     throw error;
   }
-  return { factory: () => server.createService(), close: () => server.close() };
+  return { ...hostHere(remoteFactory(() => server.createService())), close: () => server.close() };
 }

@@ -13,13 +13,7 @@ export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
 
 /** Imports `file` (TypeScript loads through tsx, no build step) and returns its server factory. */
 export async function loadModule(file: string): Promise<ServiceFactory> {
-  const absolute = path.resolve(file);
-  if (!existsSync(absolute)) throw new LoadError(`no such file: ${file}`);
-  if (!statSync(absolute).isFile()) throw new LoadError(`not a file: ${file}`);
-  const extension = path.extname(absolute);
-  if (!(MODULE_EXTENSIONS as readonly string[]).includes(extension)) {
-    throw new LoadError(`cannot load ${file}: expected one of ${MODULE_EXTENSIONS.join(' ')}`);
-  }
+  const absolute = checkModulePath(file);
   let exports: Record<string, unknown>;
   try {
     exports = (await importTypeScriptAware(absolute)) as Record<string, unknown>;
@@ -31,6 +25,18 @@ export async function loadModule(file: string): Promise<ServiceFactory> {
   } catch (error) {
     throw new LoadError(firstLine(errorText(error)).replace(/^NoServiceExport: /, ''));
   }
+}
+
+/** The module's absolute path, if it is a file sync-check can load; a LoadError otherwise. */
+export function checkModulePath(file: string): string {
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) throw new LoadError(`no such file: ${file}`);
+  if (!statSync(absolute).isFile()) throw new LoadError(`not a file: ${file}`);
+  const extension = path.extname(absolute);
+  if (!(MODULE_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw new LoadError(`cannot load ${file}: expected one of ${MODULE_EXTENSIONS.join(' ')}`);
+  }
+  return absolute;
 }
 
 async function importTypeScriptAware(absolute: string): Promise<unknown> {

@@ -1,10 +1,12 @@
 /** Calls an implementation once, turning throws, rejections and hangs into outcomes. */
 import type { CallOutcome } from '../../properties/index.ts';
 import { networkCopy, NotTransferable } from './networkCopy.ts';
-import type { ServiceLike } from './service.ts';
+import { isRemoteService, type ServiceLike } from './service.ts';
 
 /** Sends a copy of `message` and returns what came back, copied as the network would. */
 export async function callService(service: ServiceLike, message: unknown, timeoutMs: number): Promise<CallOutcome> {
+  // A remote server guards its own calls and reports how they ended.
+  if (isRemoteService(service)) return service.call(networkCopy(message), timeoutMs);
   let result: unknown;
   try {
     result = service.onMessage(networkCopy(message));
@@ -22,9 +24,11 @@ export async function callService(service: ServiceLike, message: unknown, timeou
   }
 }
 
-class TimedOut extends Error {}
+/** A Promise that did not settle in time. */
+export class TimedOut extends Error {}
 
-function withTimeout<Value>(promise: Promise<Value>, timeoutMs: number): Promise<Value> {
+/** `promise`, or a TimedOut rejection after `timeoutMs`. */
+export function withTimeout<Value>(promise: Promise<Value>, timeoutMs: number): Promise<Value> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new TimedOut()), timeoutMs);

@@ -1,9 +1,21 @@
-/** One fast-check search: generate scenarios for a mode, run them, shrink the first failure. */
+/**
+ * One fast-check search: generate scenarios for a mode, run them, shrink the first failure.
+ *
+ * Bounded time to a verdict: once a run has hung, every later run of the search
+ * (shrink candidates included) uses a tighter per-message budget derived from
+ * the implementation's observed latency, shrinking stops after SHRINK_LIMIT_MS,
+ * and the search stops when the overall budget runs out. A hang found under the
+ * tighter budget is confirmed with a generous one before it is reported, so a
+ * slow reply on a loaded machine never becomes a verdict.
+ */
 import fc from 'fast-check';
 import type { NetworkMode } from '../../model/index.ts';
 import { scenarioArbitrary, type Property, type PropertyId, type Scenario, type ScenarioOptions } from '../../properties/index.ts';
-import { runScenario, type Finding } from './runScenario.ts';
+import type { Finding, RunResult, RunSettings } from './runScenario.ts';
+import { asHost, type ScenarioHost } from './ScenarioHost.ts';
 import type { ServiceFactory } from './service.ts';
+import { HangPace } from './HangPace.ts';
+import type { CutShort, SearchBudget } from './SearchBudget.ts';
 
 export interface SearchOptions extends ScenarioOptions {
   readonly runs: number;
@@ -15,6 +27,10 @@ export interface SearchOptions extends ScenarioOptions {
   readonly timeoutMs: number;
   /** Called after every generated run with the number of runs so far. */
   readonly onRun?: ((runs: number) => void) | undefined;
+  /** Stops the search when time runs out or the user interrupts. */
+  readonly budget?: SearchBudget;
+  /** The timeout pace, shared by every search of one check so a hang learned once is not paid for again. */
+  readonly pace?: HangPace;
 }
 
 /** A shrunk failing scenario and everything needed to replay it. */
@@ -28,48 +44,117 @@ export interface Counterexample {
   readonly shrinks: number;
   /** Set when an exhaustive search found it: then it is a shortest one, and seed and path mean nothing. */
   readonly foundBy?: 'exhaustive';
+  /** Why shrinking stopped before fast-check was done, when it did. */
+  readonly shrinkCut?: string;
 }
 
 export interface SearchResult {
   /** Runs executed before the search stopped (all of them when it passed). */
   readonly runs: number;
+  /** Of those, the runs that ended before their end because the server stopped answering: they judge nothing past that point. */
+  readonly abandoned: number;
   readonly counterexample: Counterexample | undefined;
+  /** Set when the search stopped before its runs were done. */
+  readonly cutShort?: CutShort;
+  /** Set when the search stopped because the server stopped answering in ABANDONED_LIMIT runs. */
+  readonly gaveUp?: boolean;
+}
+
+/** After this many runs that the server abandoned (it hung or crashed with its property already judged), a search stops: more would judge nothing. */
+export const ABANDONED_LIMIT = 10;
+
+/** The most time spent shrinking one finding. */
+export const SHRINK_LIMIT_MS = 10_000;
+/** How many of the last shrink candidates are tried when a hang under the tight budget must be confirmed. */
+const CONFIRM_ATTEMPTS = 4;
+
+
+interface Failure {
+  readonly scenario: Scenario;
+  readonly finding: Finding;
+  /** The per-message timeout it failed under. */
+  readonly timeoutMs: number;
+  readonly hung: boolean;
 }
 
 /** Searches for a scenario that violates one of `properties` in `mode`. */
 export async function findCounterexample(
-  factory: ServiceFactory,
+  subject: ScenarioHost | ServiceFactory,
   mode: NetworkMode,
   properties: readonly Property[],
   options: SearchOptions,
 ): Promise<SearchResult> {
-  const runOptions = { properties, strict: options.strict, timeoutMs: options.timeoutMs };
+  const host = asHost(subject);
+  const settings = (timeoutMs: number): RunSettings => ({ properties, strict: options.strict, timeoutMs });
   let runs = 0;
+  let abandoned = 0;
+  const pace = options.pace ?? new HangPace(options.timeoutMs);
+  let shrinkStarted: number | undefined;
+  let shrinkCut: string | undefined;
+  let cutShort: CutShort | undefined;
+  const failures: Failure[] = [];
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
-    const result = await runScenario(factory, scenario, runOptions);
-    options.onRun?.(++runs);
-    return result.finding === undefined;
+    cutShort ??= options.budget?.cutShort;
+    if (cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
+    if (shrinkStarted !== undefined && performance.now() - shrinkStarted > SHRINK_LIMIT_MS) {
+      shrinkCut = `shrinking stopped after ${SHRINK_LIMIT_MS / 1000} s`;
+      return true;
+    }
+    const timeoutMs = pace.timeoutMs;
+    const result: RunResult = await host.run(scenario, settings(timeoutMs));
+    // A run cut by the user's interrupt (its process stopped under it) judges nothing.
+    if (options.budget?.cutShort === 'interrupted') return true;
+    pace.observe(result);
+    if (shrinkStarted === undefined) {
+      runs++;
+      if (result.abandoned !== undefined) abandoned++;
+      options.onRun?.(runs);
+    }
+    if (result.finding === undefined) return true;
+    shrinkStarted ??= performance.now();
+    failures.push({ scenario, finding: result.finding, timeoutMs, hung: result.hung === true });
+    return false;
   });
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
-  if (!details.failed) return { runs: details.numRuns, counterexample: undefined };
+  if (cutShort !== undefined && failures.length === 0) return { runs, abandoned, counterexample: undefined, cutShort };
+  if (!details.failed) return { runs, abandoned, counterexample: undefined, ...(abandoned >= ABANDONED_LIMIT ? { gaveUp: true } : {}) };
   if (details.counterexample === null) throw new Error(`the search itself failed: ${String(details.errorInstance)}`);
-  const [scenario] = details.counterexample;
-  // Run the shrunk scenario once more to learn which property it breaks.
-  const { finding } = await runScenario(factory, scenario, runOptions);
-  if (finding === undefined) throw new Error(`a counterexample of seed ${options.seed} did not fail when run again: the implementation is not deterministic`);
+  const confirmed = await confirm(host, failures, settings, pace);
+  if (confirmed === undefined) return { runs, abandoned, counterexample: undefined };
+  const shrinkNote = shrinkCut ?? (cutShort === undefined ? undefined : `shrinking stopped: ${cutShort === 'budget' ? 'the time budget ran out' : 'interrupted'}`);
   return {
-    runs: details.numRuns,
+    runs,
+    abandoned,
     counterexample: {
-      scenario,
-      finding,
+      scenario: confirmed.scenario,
+      finding: confirmed.finding,
       seed: options.seed,
-      path: details.counterexamplePath ?? '',
+      path: confirmed === failures.at(-1) ? (details.counterexamplePath ?? '') : '',
       properties: properties.map((item) => item.id),
       shrinks: details.numShrinks,
+      ...(shrinkNote === undefined ? {} : { shrinkCut: shrinkNote }),
     },
   };
+}
+
+/**
+ * The smallest failure that stands: failures under the full timeout stand as
+ * found; a hang is run again under the full timeout, and if it then answers, the candidates before it are tried, back to
+ * the first failure, which the full timeout found.
+ */
+async function confirm(host: ScenarioHost, failures: readonly Failure[], settings: (timeoutMs: number) => RunSettings, pace: HangPace): Promise<Failure | undefined> {
+  const candidates = failures.slice(-CONFIRM_ATTEMPTS).reverse();
+  const first = failures[0];
+  if (first !== undefined && !candidates.includes(first)) candidates.push(first);
+  for (const failure of candidates) {
+    if (!failure.hung) return failure;
+    const generous = pace.generousMs;
+    const again = await host.run(failure.scenario, settings(generous));
+    if (again.finding !== undefined) return { ...failure, finding: again.finding, timeoutMs: generous };
+  }
+  return undefined;
 }

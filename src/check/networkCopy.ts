@@ -11,11 +11,12 @@ const MAX_DEPTH = 64;
 
 /** A deep, JSON-like copy of `value`; undefined stays undefined at the top level. */
 export function networkCopy(value: unknown): unknown {
-  return copy(value, 0);
+  return copy(value, 0, new Set());
 }
 
-function copy(value: unknown, depth: number): unknown {
-  if (depth > MAX_DEPTH) throw new NotTransferable('nested too deeply (a cycle?)');
+/** `ancestors` holds the objects being copied above this one: meeting one again is a cycle, found at once. */
+function copy(value: unknown, depth: number, ancestors: Set<object>): unknown {
+  if (depth > MAX_DEPTH) throw new NotTransferable(`nested more than ${MAX_DEPTH} levels deep`);
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return value;
   }
@@ -23,11 +24,17 @@ function copy(value: unknown, depth: number): unknown {
   if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
     throw new NotTransferable(`a ${typeof value} cannot be sent`);
   }
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : copy(item, depth + 1)));
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    result[key] = copy(item, depth + 1);
+  if (ancestors.has(value)) throw new NotTransferable('it contains a cycle (an object inside itself)');
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : copy(item, depth + 1, ancestors)));
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      result[key] = copy(item, depth + 1, ancestors);
+    }
+    return result;
+  } finally {
+    ancestors.delete(value);
   }
-  return result;
 }

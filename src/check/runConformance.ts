@@ -3,8 +3,11 @@ import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, propertiesFor, propertyById, type Level, type Property, type PropertyId, type Scenario } from '../../properties/index.ts';
 import { describeTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
-import { runScenario } from './runScenario.ts';
+import { asHost, type ScenarioHost } from './ScenarioHost.ts';
+import { HangPace } from './HangPace.ts';
+import { SearchBudget, type CutShort } from './SearchBudget.ts';
 import type { ServiceFactory } from './service.ts';
+import type { CapturedOutput } from '../adapters/worker/outputCapture.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 import type { SearchCounts } from '../exhaustive/searchExhaustively.ts';
 import { scenarioStatistics, type Statistics } from './statistics.ts';
@@ -16,7 +19,7 @@ export interface PropertyVerdict {
   readonly name: string;
   readonly level: Level;
   readonly status: Status;
-  /** Runs that judged this property (up to and including the failing one). */
+  /** Runs that judged this property (up to and including the failing one); runs the server abandoned are not counted. */
   readonly runs: number;
   readonly counterexample?: ExplainedCounterexample;
 }
@@ -44,6 +47,12 @@ export interface ModeReport {
   readonly statistics: Statistics;
   /** Present when the mode was searched exhaustively instead of at random. */
   readonly exhaustive?: ExhaustiveModeSummary;
+  /** Runs that ended early because the server stopped answering (a hang, a crash with the property that catches it already judged). */
+  readonly abandonedRuns?: number;
+  /** Set when a search stopped early because the server kept abandoning runs. */
+  readonly gaveUp?: boolean;
+  /** Set when the search of this mode stopped before it was done; the verdicts' run counts say how far it got. */
+  readonly cutShort?: CutShort;
 }
 
 /** The bounds (the depth is per mode) and the pruning of an exhaustive search. */
@@ -74,6 +83,10 @@ export interface ConformanceReport {
   readonly modes: readonly ModeReport[];
   /** Present when the report comes from `--exhaustive`: the bounds and the pruning it used. */
   readonly exhaustive?: ExhaustiveSettings;
+  /** Set when the check stopped before it was done (the budget ran out, or it was interrupted). */
+  readonly cutShort?: CutShort;
+  /** What the implementation printed, when it ran apart and its output was captured. */
+  readonly implementationOutput?: CapturedOutput;
 }
 
 export const DEFAULT_RUNS = 200;
@@ -85,11 +98,14 @@ export function modeSeed(seed: number, mode: NetworkMode): number {
 }
 
 /** Checks `factory` in every requested mode and gives each property a verdict. */
-export async function runConformance(factory: ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+export async function runConformance(subject: ScenarioHost | ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const host = asHost(subject);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const { onProgress, ...rest } = options;
   const search: Omit<SearchOptions, 'seed'> = {
     ...rest,
+    budget: options.budget ?? new SearchBudget(),
+    pace: new HangPace(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     runs: options.runs ?? DEFAULT_RUNS,
     strict: options.strict ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -98,9 +114,10 @@ export async function runConformance(factory: ServiceFactory, options: Conforman
   for (const mode of options.modes ?? NETWORK_MODES) {
     const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
     const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
-    modes.push(await checkMode(factory, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }));
+    modes.push(await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }));
   }
-  return { verdict: overallVerdict(modes), seed, runsPerMode: search.runs, strict: search.strict, modes };
+  const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
+  return { verdict: overallVerdict(modes, cutShort), seed, runsPerMode: search.runs, strict: search.strict, modes, ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
 /**
@@ -108,39 +125,49 @@ export async function runConformance(factory: ServiceFactory, options: Conforman
  * when one breaks, records it and searches again without it, so that each
  * property gets a verdict of its own.
  */
-async function checkMode(factory: ServiceFactory, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions): Promise<ModeReport> {
+async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions): Promise<ModeReport> {
   let active = propertiesFor(mode, options.strict);
   const verdicts = new Map<PropertyId, PropertyVerdict>();
   const record = async (counterexample: Counterexample, runs: number, isKnown: boolean): Promise<void> => {
     const { property, level } = counterexample.finding;
     // Each search judges only the active properties; anything else would loop forever.
     if (!active.some((item) => item.id === property)) throw new Error(`internal: ${property} was reported but not judged`);
-    const trace = await describeTrace(factory, counterexample, options.timeoutMs);
+    const trace = await describeTrace(host.factory, counterexample, options.timeoutMs);
     verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace, known: isKnown } });
     active = active.filter((item) => item.id !== property);
   };
   let stillFailing = 0;
+  let abandoned = 0;
+  let gaveUp = false;
+  let cutShort: CutShort | undefined;
   for (const failure of known) {
-    const counterexample = await replayKnown(factory, failure, active, options);
+    cutShort ??= options.budget?.cutShort;
+    if (cutShort !== undefined) break;
+    const counterexample = await replayKnown(host, failure, active, options);
     if (counterexample === undefined) continue;
     stillFailing++;
     await record(counterexample, 1, true);
   }
-  while (active.length > 0) {
-    const { runs, counterexample } = await findCounterexample(factory, mode, active, options);
-    if (counterexample === undefined) {
-      for (const property of active) verdicts.set(property.id, verdictOf(property.id, 'pass', runs));
+  while (active.length > 0 && cutShort === undefined) {
+    const search = await findCounterexample(host, mode, active, options);
+    cutShort = search.cutShort;
+    abandoned += search.abandoned;
+    gaveUp ||= search.gaveUp === true;
+    const judged = search.runs - search.abandoned;
+    if (search.counterexample === undefined) {
+      // A property no run reached the end for has not been judged: never a pass.
+      for (const property of active) verdicts.set(property.id, verdictOf(property.id, judged === 0 ? 'n/a' : 'pass', judged));
       break;
     }
-    await record(counterexample, runs, false);
+    await record(search.counterexample, judged, false);
   }
   const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
   const statistics = scenarioStatistics(mode, options, options.seed, options.runs);
-  return { mode, seed: options.seed, verdicts: ordered, knownFailures: { replayed: known.length, stillFailing }, statistics };
+  return { mode, seed: options.seed, verdicts: ordered, knownFailures: { replayed: known.length, stillFailing }, statistics, abandonedRuns: abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
-async function replayKnown(factory: ServiceFactory, failure: KnownFailure, active: readonly Property[], options: SearchOptions): Promise<Counterexample | undefined> {
-  const { finding } = await runScenario(factory, failure.scenario, { properties: active, strict: options.strict, timeoutMs: options.timeoutMs });
+async function replayKnown(host: ScenarioHost, failure: KnownFailure, active: readonly Property[], options: SearchOptions): Promise<Counterexample | undefined> {
+  const { finding } = await host.run(failure.scenario, { properties: active, strict: options.strict, timeoutMs: options.timeoutMs });
   if (finding === undefined) return undefined;
   return { ...failure, finding, properties: active.map((property) => property.id), shrinks: 0 };
 }
@@ -150,8 +177,9 @@ export function verdictOf(id: PropertyId, status: Status, runs: number): Propert
   return { id, name, level, status, runs };
 }
 
-export function overallVerdict(modes: readonly ModeReport[]): 'pass' | 'warn' | 'fail' {
+/** The worst status of any property; a check cut short is never a plain pass. */
+export function overallVerdict(modes: readonly ModeReport[], cutShort?: CutShort): 'pass' | 'warn' | 'fail' {
   const statuses = modes.flatMap((mode) => mode.verdicts.map((verdict) => verdict.status));
   if (statuses.includes('fail')) return 'fail';
-  return statuses.includes('warn') ? 'warn' : 'pass';
+  return statuses.includes('warn') || cutShort !== undefined ? 'warn' : 'pass';
 }

@@ -13,21 +13,27 @@ import {
   type StepObservation,
   type StepProperty,
 } from '../../properties/index.ts';
-import { callService, errorText } from './callService.ts';
+import { callService, errorText, TimedOut, withTimeout } from './callService.ts';
 import { livenessEvents } from './livenessPhase.ts';
-import type { ServiceFactory, ServiceLike } from './service.ts';
+import { isRemoteFactory, type ServiceFactory, type ServiceLike } from './service.ts';
 import { World, type Outgoing } from './World.ts';
 
-export interface RunOptions {
+/** What a run needs that can cross to a worker thread: plain data. */
+export interface RunSettings {
   /** The properties this run judges; a violation of any of them ends the run. */
   readonly properties: readonly Property[];
   readonly strict: boolean;
   /** How long an asynchronous reply may take. */
   readonly timeoutMs: number;
+}
+
+export interface RunOptions extends RunSettings {
   /** Called after every event, for tests that compare the world with the model. */
   readonly observe?: (world: World, model: ModelState) => void;
   /** Called after every event with what the trace shows. */
   readonly onStep?: (step: ExecutedStep) => void;
+  /** Called before every event (index undefined in the liveness phase), so a watchdog can name the step a hang happened at. */
+  readonly beforeEvent?: (index: number | undefined) => void;
 }
 
 /** A property violation. */
@@ -59,6 +65,10 @@ export interface RunResult {
   readonly abandoned?: string;
   /** Rounds of reliable probing the liveness phase needed, when it ran and converged. */
   readonly roundsToConverge: number | undefined;
+  /** The slowest answered call of the run, in ms: what a tighter budget for later runs is derived from. */
+  readonly slowestCallMs?: number;
+  /** True when a call did not answer in time (the finding, if any, may be that hang). */
+  readonly hung?: boolean;
 }
 
 const HUNG: RunResult = { finding: undefined, roundsToConverge: undefined, abandoned: 'the server stopped answering' };
@@ -72,17 +82,21 @@ interface RunContext {
   readonly replyWatchers: readonly StepProperty[];
   /** Set when the server stopped answering; the run ends there. */
   hung: boolean;
+  slowestCallMs: number;
 }
 
 /** Runs `scenario` against a fresh instance; stops at the first violation of an active property. */
 export async function runScenario(factory: ServiceFactory, scenario: Scenario, options: RunOptions): Promise<RunResult> {
   let service: ServiceLike;
   try {
-    service = await factory();
+    options.beforeEvent?.(0);
+    service = await createWithin(factory, options.timeoutMs);
   } catch (error) {
-    if (!options.properties.some((property) => property.id === 'S6')) return { ...HUNG, abandoned: 'the server could not be created' };
-    const finding = { property: 'S6', level: 'fail', message: `creating the server threw: ${errorText(error)}`, step: 0 } as const;
-    return { finding, roundsToConverge: undefined };
+    const hung = error instanceof TimedOut;
+    if (!options.properties.some((property) => property.id === 'S6')) return { ...HUNG, abandoned: 'the server could not be created', hung };
+    const what = hung ? `did not finish within ${options.timeoutMs} ms` : `threw: ${errorText(error)}`;
+    const finding = { property: 'S6', level: 'fail', message: `creating the server ${what}`, step: 0 } as const;
+    return { finding, roundsToConverge: undefined, hung };
   }
   const context: RunContext = {
     service,
@@ -92,13 +106,14 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     recordWatchers: stepProperties(options.properties, 'records'),
     replyWatchers: stepProperties(options.properties, 'replies'),
     hung: false,
+    slowestCallMs: 0,
   };
   for (const [position, event] of scenario.events.entries()) {
     const finding = await runEvent(context, event, position + 1);
-    if (finding !== undefined) return { finding, roundsToConverge: undefined };
-    if (context.hung) return HUNG;
+    if (finding !== undefined) return { finding, roundsToConverge: undefined, slowestCallMs: context.slowestCallMs, hung: context.hung };
+    if (context.hung) return { ...HUNG, slowestCallMs: context.slowestCallMs, hung: true };
   }
-  return runLivenessPhase(context);
+  return { ...(await runLivenessPhase(context)), slowestCallMs: context.slowestCallMs, hung: context.hung };
 }
 
 async function runLivenessPhase(context: RunContext): Promise<RunResult> {
@@ -125,6 +140,7 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
 
 async function runEvent(context: RunContext, event: ModelEvent, index: number | undefined): Promise<Finding | undefined> {
   const { world, service, options } = context;
+  options.beforeEvent?.(index);
   const countsBefore = world.counts();
   const revisionsBefore = world.devices.map((device) => device.revision);
   const sent = world.outgoing(event);
@@ -134,7 +150,9 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
   let modelReply: unknown;
   if (sent !== undefined) {
     modelReply = serverStep(context.model.log, sent.message).reply;
+    const started = performance.now();
     outcome = await callService(service, sent.message, options.timeoutMs);
+    if (outcome.kind !== 'timeout') context.slowestCallMs = Math.max(context.slowestCallMs, performance.now() - started);
     // Waiting on a hung server again and again would only multiply the timeout.
     context.hung = outcome.kind === 'timeout';
     if ((sent.kind === 'probe' || sent.kind === 'empty') && sent.device !== undefined) {
@@ -185,4 +203,11 @@ function firstViolation<Observation>(
     }
   }
   return undefined;
+}
+
+/** The factory's server; a factory whose Promise never settles is a hang like any other. */
+async function createWithin(factory: ServiceFactory, timeoutMs: number): Promise<ServiceLike> {
+  if (isRemoteFactory(factory)) return factory();
+  const made = factory();
+  return made instanceof Promise ? withTimeout(made, timeoutMs) : made;
 }

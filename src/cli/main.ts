@@ -1,6 +1,7 @@
 /** The sync-check process: wires syncCheck to argv, the standard streams and the exit code. */
+import { stopAllRunning } from '../adapters/runningProcesses.ts';
 import { errorText } from '../check/callService.ts';
-import { syncCheck } from './syncCheck.ts';
+import { INTERRUPTED_EXIT, syncCheck } from './syncCheck.ts';
 
 // A reader that stops early (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,11 +9,35 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Whatever ends this process, no implementation process it started outlives it.
+process.on('exit', stopAllRunning);
+
+/**
+ * The first signal asks the check to stop after the run in flight and print what
+ * it judged; if that run does not end within 2 s its process is stopped under it.
+ * A second signal ends everything at once.
+ */
+function onInterrupt(interrupt: () => void): void {
+  let signalled = false;
+  const handle = (signal: NodeJS.Signals): void => {
+    if (signalled) {
+      stopAllRunning();
+      process.exit(INTERRUPTED_EXIT);
+    }
+    signalled = true;
+    process.stderr.write(`\nsync-check: ${signal}: stopping after the run in flight (again to stop at once)\n`);
+    interrupt();
+    setTimeout(stopAllRunning, 2000).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handle);
+}
+
 try {
   process.exitCode = await syncCheck(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     progress: process.stderr.isTTY && process.stdout.isTTY ? process.stderr : undefined,
+    onInterrupt,
   });
 } catch (error) {
   // A bug of the suite itself: still one line, still a distinct exit code.

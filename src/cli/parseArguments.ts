@@ -8,7 +8,10 @@ import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 export const USAGE =
-  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]] [--exhaustive [--depth N] [--records N] [--pending N] [--contents N] [--junk N]]';
+  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--budget SECONDS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]] [--exhaustive [--depth N] [--records N] [--pending N] [--contents N] [--junk N]]';
+
+/** The default time budget of a whole check: far above what a default check takes, low enough that a hostile server cannot hold a CI job. */
+export const DEFAULT_BUDGET_SECONDS = 600;
 
 /** Raised for a command line that cannot be run; the message is one line. */
 export class UsageError extends Error {}
@@ -24,6 +27,8 @@ export interface SyncCheckArguments {
   readonly deviceCount: number | undefined;
   readonly strict: boolean;
   readonly timeoutMs: number;
+  /** The most time the whole check may take, in seconds. */
+  readonly budgetSeconds: number;
   readonly json: boolean;
   readonly replay: string | undefined;
   readonly out: string;
@@ -50,6 +55,7 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
         devices: { type: 'string' },
         strict: { type: 'boolean', default: false },
         timeout: { type: 'string' },
+        budget: { type: 'string' },
         json: { type: 'boolean', default: false },
         replay: { type: 'string' },
         command: { type: 'string' },
@@ -94,6 +100,7 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
     deviceCount: integerOption('--devices', values.devices, 1, MAX_DEVICES),
     strict: values.strict,
     timeoutMs: integerOption('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
+    budgetSeconds: integerOption('--budget', values.budget, 1, 7 * 24 * 3600) ?? DEFAULT_BUDGET_SECONDS,
     json: values.json,
     replay: values.replay,
     out: values.out,

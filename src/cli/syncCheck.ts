@@ -6,9 +6,10 @@ import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '.
 import { LoadError } from '../adapters/loadModule.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
 import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
-import { runScenario } from '../check/runScenario.ts';
 import type { ServiceFactory } from '../check/service.ts';
-import { saveFailure, savedFailures } from '../failures/failureStore.ts';
+import { errorText } from '../check/callService.ts';
+import { SearchBudget } from '../check/SearchBudget.ts';
+import { saveFailure, savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
 import { decodeReplayFile, REPLAY_FORMAT, REPLAY_VERSION, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
 import { describeTrace } from '../report/describeTrace.ts';
@@ -31,7 +32,12 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** A terminal for the progress line, if there is one. */
   readonly progress?: NodeJS.WriteStream;
+  /** Registers what to do on Ctrl-C, SIGTERM or SIGHUP (the bin wires the signals; tests may call it themselves). */
+  readonly onInterrupt?: (interrupt: () => void) => void;
 }
+
+/** The exit code of a check interrupted before it found a failure. */
+export const INTERRUPTED_EXIT = 130;
 
 export const REFERENCE_PATH = path.resolve(import.meta.dirname, '../reference/SyncService.ts');
 
@@ -77,18 +83,26 @@ async function withImplementation<Result>(target: string, work: (loaded: LoadedI
 
 async function check(args: SyncCheckArguments, io: Io): Promise<number> {
   const { implementation, label, target } = identify(args);
-  return withImplementation(target, ({ factory }) => checkLoaded(args, io, { implementation, label, factory }));
+  const unusable = unusableFailureDirectory(args.out);
+  if (unusable !== undefined) throw new UsageError(unusable);
+  const budget = new SearchBudget(args.budgetSeconds);
+  io.onInterrupt?.(() => budget.interrupt());
+  return withImplementation(target, (loaded) => checkLoaded(args, io, { implementation, label, loaded, budget }));
 }
 
 async function checkLoaded(
   args: SyncCheckArguments,
   io: Io,
-  { implementation, label, factory }: { implementation: string; label: string; factory: ServiceFactory },
+  { implementation, label, loaded, budget }: { implementation: string; label: string; loaded: LoadedImplementation; budget: SearchBudget },
 ): Promise<number> {
-  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, await searchAll(factory, args, args.exhaustive, io));
+  const withOutput = (report: ConformanceReport): ConformanceReport => {
+    const output = loaded.capturedOutput?.();
+    return output === undefined ? report : { ...report, implementationOutput: output };
+  };
+  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, withOutput(await searchAll(loaded.factory, args, args.exhaustive, io, budget)));
   const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
-  const report = await runConformance(factory, {
+  const report = await runConformance(loaded, {
     modes: args.modes,
     runs: args.runs,
     ...(args.seed === undefined ? {} : { seed: args.seed }),
@@ -97,13 +111,14 @@ async function checkLoaded(
     timeoutMs: args.timeoutMs,
     knownFailures: known.map(({ replay: saved }) => ({ scenario: saved.scenario, seed: saved.seed, path: saved.path })),
     onProgress: (mode, runs) => progress?.update(mode, runs),
+    budget,
   });
   progress?.done();
-  return reportLoaded(args, io, { implementation, label }, report);
+  return reportLoaded(args, io, { implementation, label }, withOutput(report));
 }
 
 /** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
-async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io): Promise<ConformanceReport> {
+async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
   const progress = args.json || io.progress === undefined ? undefined : exhaustiveProgress(io.progress);
   try {
     return await exhaustiveConformance(factory, {
@@ -112,6 +127,7 @@ async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, boun
       strict: args.strict,
       timeoutMs: args.timeoutMs,
       onProgress: (mode, depth, sequences) => progress?.update(mode, depth, sequences),
+      budget,
     });
   } catch (error) {
     if (error instanceof NondeterminismError) throw new LoadError(error.message);
@@ -123,15 +139,20 @@ async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, boun
 
 /** Saves the counterexamples and prints the report; the exit code follows the verdict. */
 function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label }: { implementation: string; label: string }, report: ConformanceReport): number {
-  const replayFiles = saveCounterexamples(report, implementation, label, args);
+  const replayFiles = saveCounterexamples(report, implementation, label, args, (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
   } else {
     io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
-    io.stdout(`${reportText(report, (counterexample) => replayCommand(replayFiles.get(counterexample) ?? '?'))}\n`);
+    io.stdout(`${reportText(report, (counterexample) => replayHint(replayFiles.get(counterexample)))}\n`);
     if (report.exhaustive === undefined) io.stdout(`\n${statisticsText(report).join('\n')}\n`);
   }
-  return report.verdict === 'fail' ? 1 : 0;
+  if (report.verdict === 'fail') return 1;
+  return report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0;
+}
+
+function replayHint(file: string | undefined): string {
+  return file === undefined ? '(not saved: see the warning above; the same --seed finds it again)' : replayCommand(file);
 }
 
 function knownFailuresLine(report: ConformanceReport): string {
@@ -144,13 +165,24 @@ function replayCommand(file: string): string {
   return `npx sync-check --replay ${file}`;
 }
 
-/** Saves every counterexample of the report; returns where each went. */
-function saveCounterexamples(report: ConformanceReport, implementation: string, label: string, args: SyncCheckArguments): Map<ExplainedCounterexample, string> {
+/** Saves every counterexample of the report; returns where each went. A file that cannot be saved is a warning: the report still prints. */
+function saveCounterexamples(
+  report: ConformanceReport,
+  implementation: string,
+  label: string,
+  args: SyncCheckArguments,
+  warn: (warning: string) => void,
+): Map<ExplainedCounterexample, string> {
   const files = new Map<ExplainedCounterexample, string>();
   for (const mode of report.modes) {
     for (const verdict of mode.verdicts) {
       const counterexample = verdict.counterexample;
-      if (counterexample !== undefined) files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
+      if (counterexample === undefined) continue;
+      try {
+        files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
+      } catch (error) {
+        warn(`could not save the ${verdict.id} counterexample in ${args.out}: ${errorText(error)}`);
+      }
     }
   }
   return files;
@@ -188,12 +220,12 @@ async function replay(args: SyncCheckArguments, file: string, io: Io): Promise<n
   }
   const saved = decodeReplayFile(text, file);
   const target = args.command !== undefined || args.implementation !== undefined ? identify(args).target : saved.implementation;
-  return withImplementation(target, ({ factory }) => replayLoaded(args, io, file, saved, factory));
+  return withImplementation(target, (loaded) => replayLoaded(args, io, file, saved, loaded));
 }
 
-async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, saved: ReplayFile, factory: ServiceFactory): Promise<number> {
+async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, saved: ReplayFile, loaded: LoadedImplementation): Promise<number> {
   const properties = saved.properties.map(propertyById);
-  const { finding } = await runScenario(factory, saved.scenario, { properties, strict: saved.strict, timeoutMs: saved.timeoutMs });
+  const { finding } = await loaded.run(saved.scenario, { properties, strict: saved.strict, timeoutMs: saved.timeoutMs });
   const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
   if (finding === undefined) {
     const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
@@ -204,7 +236,7 @@ async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, save
   if (args.json) {
     io.stdout(`${JSON.stringify({ replay: file, implementation: label, stillFails: true, property: finding.property, message: finding.message })}\n`);
   } else {
-    const trace = await describeTrace(factory, counterexample, saved.timeoutMs);
+    const trace = await describeTrace(loaded.factory, counterexample, saved.timeoutMs);
     io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, trace, replayCommand(file))}\n`);
   }
   return 1;

@@ -10,6 +10,8 @@ import {
   type ModeReport,
   type PropertyVerdict,
 } from '../check/runConformance.ts';
+import { HangPace } from '../check/HangPace.ts';
+import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
 import type { ServiceFactory } from '../check/service.ts';
 import { describeTrace } from '../report/describeTrace.ts';
 import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS, type ExhaustiveBounds } from './exhaustiveBounds.ts';
@@ -26,6 +28,8 @@ export interface ExhaustiveOptions {
   readonly stopAtFirstFailure?: boolean;
   /** Called after every sequence run, for progress displays. */
   readonly onProgress?: (mode: NetworkMode, depth: number, sequences: number) => void;
+  /** Stops the search when time runs out or the user interrupts. */
+  readonly budget?: SearchBudget;
 }
 
 /** The pruning every exhaustive search uses, as the report states it. */
@@ -43,15 +47,19 @@ export async function exhaustiveConformance(factory: ServiceFactory, options: Ex
   const strict = options.strict ?? false;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const modes: ModeReport[] = [];
+  const pace = new HangPace(timeoutMs);
   for (const mode of options.modes ?? NETWORK_MODES) {
     const onSequence = options.onProgress === undefined ? undefined : (depth: number, sequences: number) => options.onProgress?.(mode, depth, sequences);
     const stopAtFirstFailure = options.stopAtFirstFailure ?? false;
     const only = options.only;
-    modes.push(await checkModeExhaustively(factory, mode, boundsFor(mode, bounds), { strict, timeoutMs, onSequence, stopAtFirstFailure, only }));
+    const budget = options.budget;
+    modes.push(await checkModeExhaustively(factory, mode, boundsFor(mode, bounds), { strict, timeoutMs, onSequence, stopAtFirstFailure, only, budget, pace }));
   }
   const usedSnapshots = modes.some((mode) => mode.exhaustive?.usedSnapshots === true);
+  const cutShort = options.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return {
-    verdict: overallVerdict(modes),
+    ...(cutShort === undefined ? {} : { cutShort }),
+    verdict: overallVerdict(modes, cutShort),
     seed: 0,
     runsPerMode: 0,
     strict,
@@ -66,6 +74,8 @@ interface ModeSettings {
   readonly stopAtFirstFailure: boolean;
   readonly only: readonly PropertyId[] | undefined;
   readonly onSequence: ((depth: number, sequences: number) => void) | undefined;
+  readonly budget: SearchBudget | undefined;
+  readonly pace: HangPace;
 }
 
 type PartialDepth = Omit<ExhaustiveBounds, 'depth'> & { readonly depth?: number | undefined };
@@ -94,13 +104,18 @@ async function checkModeExhaustively(
   const verdicts = new Map<PropertyId, PropertyVerdict>();
   let total: SearchCounts | undefined;
   let sequencesBefore = 0;
+  let cutShort: CutShort | undefined;
+  const pace = settings.pace;
   while (active.length > 0) {
     const onSequence = settings.onSequence === undefined ? undefined : (depth: number, sequences: number) => settings.onSequence?.(depth, sequencesBefore + sequences);
-    const { failure, counts } = await searchExhaustively(factory, mode, bounds, { ...settings, properties: active, onSequence });
+    const search = await searchExhaustively(factory, mode, bounds, { ...settings, properties: active, onSequence, pace });
+    const { failure, counts } = search;
     total = sumCounts(total, counts);
     sequencesBefore = total.sequences;
+    cutShort = search.cutShort;
     if (failure === undefined) {
-      for (const property of active) verdicts.set(property.id, verdictOf(property.id, 'pass', counts.sequences));
+      // Cut short, the bounds were not covered: no property is judged by a partial exhaustive search.
+      for (const property of active) verdicts.set(property.id, verdictOf(property.id, cutShort === undefined ? 'pass' : 'n/a', counts.sequences));
       break;
     }
     const { property, level } = failure.finding;
@@ -119,7 +134,7 @@ async function checkModeExhaustively(
   }
   const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
   const exhaustive = { ...(total ?? sumCounts(undefined, undefined)), depth: bounds.depth, milliseconds: Math.round(performance.now() - started) };
-  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive };
+  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
 /** The counts of every search of a mode together; the depth completed is the last search's (the one that judged the most). */

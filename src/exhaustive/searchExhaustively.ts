@@ -18,6 +18,8 @@ import { stringifyWire } from '../adapters/wireJson.ts';
 import { runScenario, type ExecutedStep, type Finding } from '../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../check/service.ts';
 import type { World } from '../check/World.ts';
+import type { HangPace } from '../check/HangPace.ts';
+import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
 import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
 import { nextSteps, START, type Frontier } from './nextSteps.ts';
 
@@ -47,12 +49,18 @@ export interface ExhaustiveFailure {
 export interface ExhaustiveResult {
   readonly failure: ExhaustiveFailure | undefined;
   readonly counts: SearchCounts;
+  /** Set when the search stopped before its bounds were covered. */
+  readonly cutShort?: CutShort;
 }
 
 export interface SearchSettings {
   readonly properties: readonly Property[];
   readonly strict: boolean;
   readonly timeoutMs: number;
+  /** Tightens the timeout after a hang (shared by every search of a mode); the full `timeoutMs` when absent. */
+  readonly pace?: HangPace;
+  /** Stops the search when time runs out or the user interrupts. */
+  readonly budget?: SearchBudget;
   /** Called after every sequence run. */
   readonly onSequence?: (depth: number, sequences: number) => void;
 }
@@ -73,6 +81,10 @@ interface Evaluation {
   readonly frontier: Frontier;
   readonly parentKey: string | undefined;
   readonly usedSnapshot: boolean;
+  readonly slowestCallMs: number | undefined;
+  readonly hung: boolean;
+  /** The timeout the sequence ran under. */
+  readonly timeoutMs: number;
 }
 
 /** Searches every sequence within `bounds` in `mode`; stops at the first (hence shortest) failure. */
@@ -95,7 +107,10 @@ export async function searchExhaustively(
   const counts = (depthCompleted: number): SearchCounts => ({ sequences, distinctStates: seen.size, revisited, abandoned, depthCompleted, usedSnapshots });
   for (let depth = 0; depth <= bounds.depth; depth++) {
     for (const node of levels[depth] ?? []) {
-      const evaluation = await evaluate(factory, mode, node, settings);
+      const cutShort = settings.budget?.cutShort;
+      if (cutShort !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort };
+      const evaluation = await evaluateConfirmed(factory, mode, node, settings);
+      if (settings.budget?.cutShort === 'interrupted') return { failure: undefined, counts: counts(depth - 1), cutShort: 'interrupted' };
       sequences++;
       settings.onSequence?.(depth, sequences);
       usedSnapshots ||= evaluation.usedSnapshot;
@@ -130,6 +145,25 @@ export async function searchExhaustively(
 
 function scenarioOf(mode: NetworkMode, node: Node): Scenario {
   return { mode, deviceCount: node.devices, events: node.events };
+}
+
+/**
+ * Evaluates a node under the pace's timeout; a hang seen under a tightened
+ * timeout is evaluated again under a generous one, so a slow reply is not
+ * mistaken for a hang (which would end the sequence, or fail it).
+ */
+async function evaluateConfirmed(factory: ServiceFactory, mode: NetworkMode, node: Node, settings: SearchSettings): Promise<Evaluation> {
+  const pace = settings.pace;
+  const timeoutMs = pace?.timeoutMs ?? settings.timeoutMs;
+  const evaluation = await evaluate(factory, mode, node, { ...settings, timeoutMs });
+  pace?.observe(evaluation);
+  if (pace === undefined || !evaluation.hung || timeoutMs >= settings.timeoutMs) return evaluation;
+  if (evaluation.finding === undefined && !evaluation.abandoned) return evaluation;
+  // A failure is always confirmed; an abandoned sequence only until the tight timeout has proven itself.
+  if (evaluation.finding === undefined && !pace.confirming) return evaluation;
+  const again = await evaluate(factory, mode, node, { ...settings, timeoutMs: pace.generousMs });
+  pace.confirmation(again.hung);
+  return again;
 }
 
 /** The state before any event. */
@@ -171,7 +205,17 @@ async function evaluate(factory: ServiceFactory, mode: NetworkMode, node: Node, 
   const scenario = scenarioOf(mode, node);
   const result = await runScenario(capturing, scenario, { properties: settings.properties, strict: settings.strict, timeoutMs: settings.timeoutMs, onStep });
   if (node.events.length === 0) key = `${START_KEY}${node.devices}`;
-  return { finding: result.finding, abandoned: result.abandoned !== undefined, key, frontier, parentKey, usedSnapshot };
+  return {
+    finding: result.finding,
+    abandoned: result.abandoned !== undefined,
+    key,
+    frontier,
+    parentKey,
+    usedSnapshot,
+    slowestCallMs: result.slowestCallMs,
+    hung: result.hung === true,
+    timeoutMs: settings.timeoutMs,
+  };
 }
 
 /** Who emitted in which order: what the pure model's log holds, which R1 compares replies with. */

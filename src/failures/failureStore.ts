@@ -3,7 +3,7 @@
  * report beside it); later runs of the same implementation replay them first.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeReplayFile, encodeReplayFile, type ReplayFile } from './replayFile.ts';
 
@@ -25,9 +25,43 @@ export function failureBaseName(replay: ReplayFile): string {
 export function saveFailure(directory: string, replay: ReplayFile, markdownFor: (replayFile: string) => string): string {
   mkdirSync(directory, { recursive: true });
   const base = path.join(directory, failureBaseName(replay));
-  writeFileSync(`${base}.json`, encodeReplayFile(replay));
-  writeFileSync(`${base}.md`, markdownFor(`${base}.json`));
+  writeAtomically(`${base}.md`, markdownFor(`${base}.json`));
+  // The replay file last: the corpus replays only .json files, so it never holds one whose report is missing.
+  writeAtomically(`${base}.json`, encodeReplayFile(replay));
   return `${base}.json`;
+}
+
+/** Writes through a temporary file and a rename, so an interrupted run never leaves half a file behind. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw error;
+  }
+}
+
+/**
+ * Why `directory` cannot hold the corpus, or undefined when it can (or can be
+ * made): checked before a search, so a long search is never lost to a bad --out.
+ */
+export function unusableFailureDirectory(directory: string): string | undefined {
+  if (directory.trim() === '') return '--out needs a directory, got an empty string';
+  let existing = path.resolve(directory);
+  while (!existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  if (!statSync(existing).isDirectory()) return `--out ${directory}: ${existing} is not a directory`;
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    return `--out ${directory}: ${existing} is not writable`;
+  }
+  return undefined;
 }
 
 /**

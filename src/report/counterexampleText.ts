@@ -31,7 +31,7 @@ export function counterexampleText(counterexample: Counterexample, trace: Trace,
 
 /** Where the trace came from: fast-check's shrinking, or an exhaustive search (then it is a shortest one). */
 export function howFound(counterexample: Counterexample): string {
-  return counterexample.foundBy === 'exhaustive' ? 'shortest within the exhaustive bounds' : `after ${counterexample.shrinks} shrinks`;
+  return counterexample.foundBy === 'exhaustive' ? 'shortest within the exhaustive bounds' : `after ${counterexample.shrinks} shrinks${counterexample.shrinkCut === undefined ? '' : `; ${counterexample.shrinkCut}`}`;
 }
 
 /** The scenario's rows, and the failing step when a safety property broke in the liveness phase. */

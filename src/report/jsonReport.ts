@@ -3,6 +3,7 @@ import type { NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, type Level, type PropertyId } from '../../properties/index.ts';
 import type { ConformanceReport, ExhaustiveModeSummary, ExhaustiveSettings, ExplainedCounterexample, Status } from '../check/runConformance.ts';
 import type { Statistics } from '../check/statistics.ts';
+import type { CapturedOutput } from '../adapters/worker/outputCapture.ts';
 import { verdictFor, worstStatus } from './reportText.ts';
 
 export interface JsonCounterexample {
@@ -20,6 +21,8 @@ export interface JsonCounterexample {
   readonly known: boolean;
   /** True when an exhaustive search found it: a shortest failing sequence within its bounds. */
   readonly shortest: boolean;
+  /** Why shrinking stopped early, when it did: the trace may not be the shortest fast-check would find. */
+  readonly shrinkCut?: string;
   /** The saved replay file, when one was written. */
   readonly replayFile?: string;
 }
@@ -44,6 +47,12 @@ export interface JsonReport {
   readonly properties: readonly JsonProperty[];
   readonly knownFailures: { readonly replayed: number; readonly stillFailing: number };
   readonly statistics: Readonly<Partial<Record<NetworkMode, Statistics>>>;
+  /** Present when the check stopped before it was done: 'budget' or 'interrupted'. */
+  readonly cutShort?: string;
+  /** Runs per mode that ended early because the server stopped answering. */
+  readonly abandonedRuns: Readonly<Partial<Record<NetworkMode, number>>>;
+  /** What the implementation printed (kept out of this JSON's stream). */
+  readonly implementationOutput?: CapturedOutput;
   /** Present for `--exhaustive`: the bounds, the pruning, and per mode what was covered. */
   readonly exhaustive?: ExhaustiveSettings & {
     readonly modes: Readonly<Partial<Record<NetworkMode, ExhaustiveModeSummary>>>;
@@ -80,6 +89,9 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
       stillFailing: report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0),
     },
     statistics: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.statistics])),
+    abandonedRuns: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])),
+    ...(report.cutShort === undefined ? {} : { cutShort: report.cutShort }),
+    ...(report.implementationOutput === undefined ? {} : { implementationOutput: report.implementationOutput }),
     ...(report.exhaustive === undefined
       ? {}
       : { exhaustive: { ...report.exhaustive, modes: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.exhaustive])) } }),
@@ -99,6 +111,7 @@ function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile:
     path: counterexample.path,
     known: counterexample.known,
     shortest: counterexample.foundBy === 'exhaustive',
+    ...(counterexample.shrinkCut === undefined ? {} : { shrinkCut: counterexample.shrinkCut }),
     ...(replayFile === undefined ? {} : { replayFile }),
   };
 }

@@ -2,6 +2,7 @@
 import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
 import type { ConformanceReport, ExplainedCounterexample, PropertyVerdict, Status } from '../check/runConformance.ts';
 import { count, counterexampleText, plural } from './counterexampleText.ts';
+import { reportNotes } from './reportNotes.ts';
 import { describeBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 /** How to replay a counterexample, given where it was found. */
@@ -26,6 +27,7 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
     ...alignedTable([header, ...rows]),
     '',
     `verdict: ${report.verdict.toUpperCase()}`,
+    ...reportNotes(report),
   ];
   for (const mode of report.modes) {
     for (const verdict of mode.verdicts) {

@@ -33,9 +33,9 @@ export default async function runBatch(task: SoakTask): Promise<BatchResult> {
     implementation = loadImplementation(task.target);
     loaded.set(task.target, implementation);
   }
-  const { factory } = await implementation;
+  const host = await implementation;
   const started = process.hrtime.bigint();
-  const { runs, counterexample } = await findCounterexample(factory, task.mode, propertiesFor(task.mode, task.strict), {
+  const { runs, counterexample } = await findCounterexample(host, task.mode, propertiesFor(task.mode, task.strict), {
     runs: task.runs,
     seed: modeSeed(task.seed, task.mode),
     strict: task.strict,

@@ -58,15 +58,22 @@ def load_service_class(path):
     return service
 
 
-def encode(value):
-    """JSON has no Infinity or NaN: spell them out, as the TypeScript side expects."""
+def encode(value, ancestors=None):
+    """JSON has no Infinity or NaN: spell them out, as the TypeScript side expects. A cycle is refused at once."""
     if isinstance(value, float) and not math.isfinite(value):
         return {"$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
-    if isinstance(value, dict):
-        return {key if isinstance(key, str) else json.dumps(key): encode(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [encode(item) for item in value]
-    return value
+    if not isinstance(value, (dict, list, tuple)):
+        return value
+    ancestors = set() if ancestors is None else ancestors
+    if id(value) in ancestors:
+        raise ValueError("it contains a cycle (an object inside itself)")
+    ancestors.add(id(value))
+    try:
+        if isinstance(value, dict):
+            return {key if isinstance(key, str) else json.dumps(key): encode(item, ancestors) for key, item in value.items()}
+        return [encode(item, ancestors) for item in value]
+    finally:
+        ancestors.discard(id(value))
 
 
 def decode(value):
@@ -105,9 +112,13 @@ def serve(service_class, channel):
             send({"error": describe(error)})
             continue
         try:
-            send({"reply": encode(reply)})
-        except (TypeError, ValueError) as error:
-            send({"garbled": "%s: %s" % (type(error).__name__, error)})
+            encoded = json.dumps({"reply": encode(reply)}, allow_nan=False)
+        except (TypeError, ValueError, RecursionError) as error:
+            # A cycle (RecursionError), a set, an object: the reply cannot cross the wire.
+            send({"garbled": "%s: %s" % (type(error).__name__, str(error)[:200])})
+            continue
+        channel.write(encoded + "\n")
+        channel.flush()
 
 
 def main():

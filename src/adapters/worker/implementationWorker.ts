@@ -1,0 +1,146 @@
+/**
+ * The worker thread an implementation runs in. It loads the module, then runs
+ * whole scenarios next to it (the runner, the model and the properties are pure),
+ * so a run costs one message crossing, not one per `onMessage`. It bumps a
+ * shared heartbeat around every call, which lets the checker's thread see a
+ * synchronous loop and end this thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { effectiveLevel, propertyById, type CallOutcome } from '../../../properties/index.ts';
+import { callService, errorText } from '../../check/callService.ts';
+import { runScenario, type RunResult } from '../../check/runScenario.ts';
+import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
+import { loadModule } from '../loadModule.ts';
+import { Misbehaviour } from './processGuard.ts';
+import { BEATS, LIVENESS_STEP, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
+
+const setup = workerData as WorkerSetup;
+const heartbeat = new Int32Array(setup.heartbeat);
+const port = parentPort;
+const misbehaviour = new Misbehaviour();
+misbehaviour.install();
+
+function post(response: WorkerResponse): void {
+  port?.postMessage(response);
+}
+
+function beat(): void {
+  Atomics.add(heartbeat, BEATS, 1);
+}
+
+/** The implementation's servers, with a heartbeat around every call. */
+function watched(factory: ServiceFactory): ServiceFactory {
+  return async () => {
+    const service = await factory();
+    const snapshot = (service as { snapshot?: unknown }).snapshot;
+    return {
+      ...(typeof snapshot === 'function' ? { snapshot: () => snapshot.call(service) as unknown } : {}),
+      onMessage(message: unknown): unknown {
+        beat();
+        try {
+          const reply = service.onMessage(message);
+          if (reply instanceof Promise) return reply.finally(beat);
+          return reply;
+        } finally {
+          beat();
+        }
+      },
+    };
+  };
+}
+
+/** Lets due timers and rejections the implementation left behind surface before the run is reported. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+let current: ServiceLike | undefined;
+
+async function run(factory: ServiceFactory, request: Extract<WorkerRequest, { kind: 'run' }>): Promise<RunResult> {
+  // Not cleared first: something that escaped after the last run (a later timer) is this run's finding, never lost.
+  const properties = request.properties.map(propertyById);
+  const result = await runScenario(factory, request.scenario, {
+    properties,
+    strict: request.strict,
+    timeoutMs: request.timeoutMs,
+    beforeEvent: (index) => {
+      Atomics.store(heartbeat, STEP, index ?? LIVENESS_STEP);
+      beat();
+    },
+  });
+  await settle();
+  const escaped = misbehaviour.take();
+  if (escaped === undefined || result.finding !== undefined || !request.properties.includes('S6')) return result;
+  const step = Atomics.load(heartbeat, STEP);
+  const message = `${escaped} (noticed at ${step === LIVENESS_STEP ? 'the liveness phase' : `step ${step}`})`;
+  const finding = { property: 'S6', level: effectiveLevel(propertyById('S6'), request.strict), message, step: step === LIVENESS_STEP ? undefined : step } as const;
+  return { ...result, finding };
+}
+
+async function call(message: unknown, timeoutMs: number): Promise<CallOutcome> {
+  if (current === undefined) return { kind: 'threw', error: 'no server was created' };
+  const outcome = await callService(current, message, timeoutMs);
+  await settle();
+  const escaped = misbehaviour.take();
+  return escaped === undefined || outcome.kind !== 'reply' ? outcome : { kind: 'threw', error: escaped };
+}
+
+async function create(factory: ServiceFactory, timeoutMs: number): Promise<Extract<WorkerResponse, { kind: 'created' }>> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const made = Promise.resolve(factory());
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`creating the server did not finish within ${timeoutMs} ms`)), timeoutMs);
+    });
+    current = await Promise.race([made, timeout]);
+    return { kind: 'created', id: 0, hasSnapshot: typeof (current as { snapshot?: unknown }).snapshot === 'function' };
+  } catch (error) {
+    current = undefined;
+    return { kind: 'created', id: 0, error: errorText(error), hasSnapshot: false };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function snapshotOf(service: ServiceLike | undefined): unknown {
+  const snapshot = (service as { snapshot?: unknown } | undefined)?.snapshot;
+  if (typeof snapshot !== 'function') return undefined;
+  try {
+    const value: unknown = snapshot.call(service);
+    return value instanceof Promise ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<WorkerResponse> {
+  switch (request.kind) {
+    case 'run':
+      return { kind: 'ran', id: request.id, result: await run(factory, request) };
+    case 'create':
+      return { ...(await create(factory, request.timeoutMs)), id: request.id };
+    case 'call': {
+      const outcome = await call(request.message, request.timeoutMs);
+      return { kind: 'called', id: request.id, outcome, snapshot: snapshotOf(current) };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let factory: ServiceFactory;
+  try {
+    factory = watched(await loadModule(setup.file));
+  } catch (error) {
+    post({ kind: 'fatal', reason: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const escaped = misbehaviour.take();
+  if (escaped !== undefined) return post({ kind: 'fatal', reason: `cannot load ${setup.file}: ${escaped}` });
+  port?.on('message', (request: WorkerRequest) => {
+    answer(factory, request).then(post, (error: unknown) => post({ kind: 'broken', id: request.id, error: errorText(error) }));
+  });
+  post({ kind: 'ready' });
+}
+
+await main();

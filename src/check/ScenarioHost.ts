@@ -1,0 +1,25 @@
+/** Where scenarios run: next to the implementation, wherever that lives. */
+import type { Scenario } from '../../properties/index.ts';
+import { runScenario, type RunResult, type RunSettings } from './runScenario.ts';
+import type { ServiceFactory } from './service.ts';
+
+/**
+ * An implementation as the engines see it. A worker-thread implementation runs
+ * whole scenarios next to itself (one crossing per run instead of one per
+ * message); in-process and child-process ones run them here. `factory` serves
+ * the engines that watch every step (trace descriptions, exhaustive search).
+ */
+export interface ScenarioHost {
+  readonly factory: ServiceFactory;
+  run(scenario: Scenario, settings: RunSettings): Promise<RunResult>;
+}
+
+/** Runs scenarios in this thread, calling `factory`'s servers directly. */
+export function hostHere(factory: ServiceFactory): ScenarioHost {
+  return { factory, run: (scenario, settings) => runScenario(factory, scenario, settings) };
+}
+
+/** A host for either a host or a bare factory (the library API and tests pass factories). */
+export function asHost(subject: ScenarioHost | ServiceFactory): ScenarioHost {
+  return typeof subject === 'function' ? hostHere(subject) : subject;
+}

@@ -1,0 +1,21 @@
+/** The lines under a verdict that say what limits it: a search cut short, runs the server abandoned, output it printed, files not saved. */
+import type { ConformanceReport } from '../check/runConformance.ts';
+import { ABANDONED_LIMIT } from '../check/findCounterexample.ts';
+import { count, plural } from './counterexampleText.ts';
+
+/** What the report's reader must know to weigh the verdict, one line each (empty when nothing). */
+export function reportNotes(report: ConformanceReport): string[] {
+  const notes: string[] = [];
+  if (report.cutShort === 'budget') notes.push('stopped early: the time budget (--budget) ran out; the runs column says how many runs judged each property, and a check cut short is never a PASS');
+  if (report.cutShort === 'interrupted') notes.push('interrupted: what was judged before the interrupt is shown; the runs column says how many runs judged each property');
+  for (const mode of report.modes) {
+    const abandoned = mode.abandonedRuns ?? 0;
+    if (abandoned > 0) notes.push(`${mode.mode}: ${plural(abandoned, 'run')} ended early because the server stopped answering; they judged nothing after that point and are not counted${mode.gaveUp === true ? `; the search stopped after ${ABANDONED_LIMIT} such runs` : ''}`);
+  }
+  const output = report.implementationOutput;
+  if (output !== undefined && output.lines > 0) {
+    notes.push(`the implementation wrote ${count(output.lines)} line${output.lines === 1 ? '' : 's'} to stdout/stderr (kept apart from this report); the first:`);
+    notes.push(...output.firstLines.slice(0, 5).map((line) => `  | ${line}`));
+  }
+  return notes;
+}
