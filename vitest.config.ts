@@ -8,5 +8,7 @@ export default defineConfig({
     // Keep the two cores busy with one file each, not more.
     pool: 'forks',
     maxWorkers: 2,
+    // Concurrent tests (the hostile suite) run a few checks at once: each starts its own worker or process.
+    maxConcurrency: 3,
   },
 });

@@ -65,6 +65,12 @@ export class StdioProcess {
     };
   }
 
+  /** Kills the processes at once: the call in flight fails, the next run starts a fresh process. */
+  abort(): void {
+    this.current?.kill();
+    this.spare?.kill();
+  }
+
   /** Stops every process. */
   async close(): Promise<void> {
     await Promise.all([this.current?.close(), this.spare?.close()]);

@@ -19,6 +19,8 @@ const run = promisify(execFile);
 export interface LoadedImplementation extends ScenarioHost {
   /** Stops the thread or process the implementation runs in. */
   readonly close: () => Promise<void>;
+  /** Stops the run in flight at once (its thread or process ends; the next run gets a fresh one). */
+  readonly abort: () => void;
   /** What the implementation printed, when its output is captured apart from the checker's. */
   readonly capturedOutput?: () => CapturedOutput;
 }
@@ -50,6 +52,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     factory: worker.factory,
     run: (scenario, settings) => worker.run(scenario, settings),
     close: () => worker.close(),
+    abort: () => worker.abort(),
     capturedOutput: () => worker.capturedOutput(),
   };
 }
@@ -83,5 +86,5 @@ async function startProcess(server: StdioProcess): Promise<LoadedImplementation>
     await server.close();
     throw error;
   }
-  return { ...hostHere(remoteFactory(() => server.createService())), close: () => server.close() };
+  return { ...hostHere(remoteFactory(() => server.createService())), close: () => server.close(), abort: () => server.abort() };
 }

@@ -102,8 +102,8 @@ export async function findCounterexample(
     }
     const timeoutMs = pace.timeoutMs;
     const result: RunResult = await host.run(scenario, settings(timeoutMs));
-    // A run cut by the user's interrupt (its process stopped under it) judges nothing.
-    if (options.budget?.cutShort === 'interrupted') return true;
+    // A run cut short by the budget or an interrupt (its process may have been stopped under it) judges nothing.
+    if (options.budget?.cutShort !== undefined) return true;
     pace.observe(result);
     if (shrinkStarted === undefined) {
       runs++;

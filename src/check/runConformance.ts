@@ -1,7 +1,7 @@
 /** Judges an implementation against the whole catalogue, every mode: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, propertiesFor, propertyById, type Level, type Property, type PropertyId, type Scenario } from '../../properties/index.ts';
-import { describeTrace, type Trace } from '../report/describeTrace.ts';
+import { describeTrace, undescribedTrace, type Trace } from '../report/describeTrace.ts';
 import { findCounterexample, type Counterexample, type SearchOptions } from './findCounterexample.ts';
 import { asHost, type ScenarioHost } from './ScenarioHost.ts';
 import { HangPace } from './HangPace.ts';
@@ -132,7 +132,8 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
     const { property, level } = counterexample.finding;
     // Each search judges only the active properties; anything else would loop forever.
     if (!active.some((item) => item.id === property)) throw new Error(`internal: ${property} was reported but not judged`);
-    const trace = await describeTrace(host.factory, counterexample, options.timeoutMs);
+    // Describing runs the trace again; once the budget is spent, the events alone must do.
+    const trace = options.budget?.cutShort === undefined ? await describeTrace(host.factory, counterexample, options.timeoutMs) : undescribedTrace(counterexample);
     verdicts.set(property, { ...verdictOf(property, level, runs), counterexample: { ...counterexample, trace, known: isKnown } });
     active = active.filter((item) => item.id !== property);
   };

@@ -14,7 +14,7 @@ process.on('exit', stopAllRunning);
 
 /**
  * The first signal asks the check to stop after the run in flight and print what
- * it judged; if that run does not end within 2 s its process is stopped under it.
+ * it judged (the check stops that run's process if it does not end within 2 s).
  * A second signal ends everything at once.
  */
 function onInterrupt(interrupt: () => void): void {
@@ -27,7 +27,6 @@ function onInterrupt(interrupt: () => void): void {
     signalled = true;
     process.stderr.write(`\nsync-check: ${signal}: stopping after the run in flight (again to stop at once)\n`);
     interrupt();
-    setTimeout(stopAllRunning, 2000).unref();
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handle);
 }

@@ -36,6 +36,9 @@ export interface Io {
   readonly onInterrupt?: (interrupt: () => void) => void;
 }
 
+/** How long the run in flight may go on after the budget ran out or an interrupt, before its process is stopped. */
+const STOP_GRACE_MS = 2000;
+
 /** The exit code of a check interrupted before it found a failure. */
 export const INTERRUPTED_EXIT = 130;
 
@@ -87,7 +90,15 @@ async function check(args: SyncCheckArguments, io: Io): Promise<number> {
   if (unusable !== undefined) throw new UsageError(unusable);
   const budget = new SearchBudget(args.budgetSeconds);
   io.onInterrupt?.(() => budget.interrupt());
-  return withImplementation(target, (loaded) => checkLoaded(args, io, { implementation, label, loaded, budget }));
+  return withImplementation(target, async (loaded) => {
+    // Out of time or interrupted: give the run in flight 2 s, then stop it under the search.
+    budget.whenCutShort(() => setTimeout(() => loaded.abort(), STOP_GRACE_MS).unref());
+    try {
+      return await checkLoaded(args, io, { implementation, label, loaded, budget });
+    } finally {
+      budget.dispose();
+    }
+  });
 }
 
 async function checkLoaded(

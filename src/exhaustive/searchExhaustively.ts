@@ -110,7 +110,9 @@ export async function searchExhaustively(
       const cutShort = settings.budget?.cutShort;
       if (cutShort !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort };
       const evaluation = await evaluateConfirmed(factory, mode, node, settings);
-      if (settings.budget?.cutShort === 'interrupted') return { failure: undefined, counts: counts(depth - 1), cutShort: 'interrupted' };
+      const cutDuring = settings.budget?.cutShort;
+      // A sequence cut short (its process may have been stopped under it) judges nothing.
+      if (cutDuring !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort: cutDuring };
       sequences++;
       settings.onSequence?.(depth, sequences);
       usedSnapshots ||= evaluation.usedSnapshot;

@@ -3,7 +3,7 @@
  * report beside it); later runs of the same implementation replay them first.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeReplayFile, encodeReplayFile, type ReplayFile } from './replayFile.ts';
 
@@ -23,7 +23,7 @@ export function failureBaseName(replay: ReplayFile): string {
 
 /** Writes the replay file and, beside it, the Markdown report made for that file; returns the replay file's path. */
 export function saveFailure(directory: string, replay: ReplayFile, markdownFor: (replayFile: string) => string): string {
-  mkdirSync(directory, { recursive: true });
+  makeDirectories(directory);
   const base = path.join(directory, failureBaseName(replay));
   writeAtomically(`${base}.md`, markdownFor(`${base}.json`));
   // The replay file last: the corpus replays only .json files, so it never holds one whose report is missing.
@@ -44,24 +44,50 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /**
- * Why `directory` cannot hold the corpus, or undefined when it can (or can be
- * made): checked before a search, so a long search is never lost to a bad --out.
+ * Why `directory` cannot hold the corpus, or undefined when it can: checked
+ * before a search, so a long search is never lost to a bad --out. It is tried
+ * for real (create what is missing, write a probe file, remove both), since
+ * permission bits do not tell a root user what a file system will refuse.
  */
 export function unusableFailureDirectory(directory: string): string | undefined {
   if (directory.trim() === '') return '--out needs a directory, got an empty string';
-  let existing = path.resolve(directory);
-  while (!existsSync(existing)) {
-    const parent = path.dirname(existing);
-    if (parent === existing) break;
-    existing = parent;
-  }
-  if (!statSync(existing).isDirectory()) return `--out ${directory}: ${existing} is not a directory`;
+  let created: string[] = [];
   try {
-    accessSync(existing, constants.W_OK | constants.X_OK);
-  } catch {
-    return `--out ${directory}: ${existing} is not writable`;
+    created = makeDirectories(directory);
+    const probe = path.join(directory, `.sync-check-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where a directory is needed' : `it cannot be written (${code ?? String(error)})`;
+    return `--out ${directory}: ${why}`;
+  } finally {
+    for (const made of created.reverse()) rmdirSync(made);
   }
-  return undefined;
+}
+
+/**
+ * Creates `directory` and any missing parents one level at a time; returns the
+ * ones it created, outermost first. (Node's recursive mkdir never returns on
+ * some file systems, /proc among them.)
+ */
+function makeDirectories(directory: string): string[] {
+  const missing: string[] = [];
+  let current = path.resolve(directory);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (existsSync(current) && !statSync(current).isDirectory()) throw Object.assign(new Error(`${current} is a file`), { code: 'ENOTDIR' });
+  const created: string[] = [];
+  for (const level of missing) {
+    mkdirSync(level);
+    created.push(level);
+  }
+  return created;
 }
 
 /**

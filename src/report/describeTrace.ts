@@ -56,6 +56,12 @@ export async function describeTrace(factory: ServiceFactory, counterexample: Cou
   return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness };
 }
 
+/** The trace as its events only, without running it (when the time budget is spent). */
+export function undescribedTrace(counterexample: Counterexample): Trace {
+  const compact = counterexample.scenario.events.map((event) => eventLabel(event, undefined)).join(' ');
+  return { compact, rows: [], livenessRows: [], liveness: 'not run again to describe it: the time budget was spent' };
+}
+
 function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<number, string>): TraceRow {
   const message = executed.sent === undefined ? '' : messageText(executed.sent, labels);
   const reply = replyText(executed, labels);

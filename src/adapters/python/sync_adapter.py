@@ -111,6 +111,10 @@ def serve(service_class, channel):
         except Exception as error:
             send({"error": describe(error)})
             continue
+        # The reply has been made: say so at once (JSON allows leading space), so that encoding a
+        # reply of many megabytes counts as slow to send, not as a server that hangs.
+        channel.write(" ")
+        channel.flush()
         try:
             encoded = json.dumps({"reply": encode(reply)}, allow_nan=False)
         except (TypeError, ValueError, RecursionError) as error:

@@ -150,7 +150,9 @@ export class ImplementationThread {
         this.untrack();
         if (!started) {
           clearTimeout(timer);
-          reject(new LoadError(`cannot load ${file}: its thread ended with code ${code} while loading`));
+          // Node ends a thread with 13 when its top-level await can never settle.
+          const why = code === 13 ? 'a top-level await never settled' : `its thread ended with code ${code}`;
+          reject(new LoadError(`cannot load ${file}: ${why} while loading`));
         }
         this.finish({ kind: 'exited', code, step: this.step() });
       });

@@ -1,0 +1,77 @@
+/**
+ * Hostile implementations: whatever the code under check does (exit, loop,
+ * never settle, print, crash, flood the wire), sync-check gives the verdict in
+ * the fixture's first line, within its --budget, and never exit 0 unless the
+ * implementation conforms.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hostileFixtures, type HostileFixture } from './support/hostileFixtures.ts';
+import { freshOutDir, runCli } from './support/runCli.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+/** The checker's own bound on each check: it must end by then, whatever the implementation does. */
+const BUDGET_SECONDS = 60;
+
+function targetArguments(fixture: HostileFixture): string[] {
+  return fixture.isProgram ? ['--command', `python3 ${fixture.file}`] : [fixture.file];
+}
+
+describe('hostile implementations get their verdict in bounded time', { concurrent: true }, () => {
+  it.each(hostileFixtures().map((fixture) => [path.basename(fixture.file), fixture] as const))(
+    '%s',
+    async (_name, fixture) => {
+      const started = performance.now();
+      const argv = [...targetArguments(fixture), '--mode', 'fifo', '--runs', '25', '--seed', '1', '--budget', String(BUDGET_SECONDS), '--json', '--out', freshOutDir()];
+      const { code, stdout, stderr } = await runCli(argv);
+      const seconds = (performance.now() - started) / 1000;
+      const expected = fixture.expected;
+      if (expected.kind === 'refused') {
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr.trim().split('\n')).toHaveLength(1);
+        return;
+      }
+      const report = JSON.parse(stdout) as { verdict: string; properties: { id: string; status: string }[] };
+      expect(report.verdict).toBe(expected.verdict);
+      expect(code).toBe(expected.verdict === 'fail' ? 1 : 0);
+      if (expected.property !== undefined) {
+        expect(report.properties.find((property) => property.id === expected.property)?.status).toBe(expected.verdict);
+      }
+      // The budget bounds the check; a few seconds more cover loading and the report.
+      expect(seconds).toBeLessThan(BUDGET_SECONDS + 30);
+    },
+    (BUDGET_SECONDS + 60) * 1000,
+  );
+});
+
+/** Runs the real bin, as a user would, and collects its output. */
+function runBin(argv: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), ...argv], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the process itself', () => {
+  it('a server that calls process.exit(0) fails, and the bin exits 1 with its report', async () => {
+    const { code, stdout } = await runBin([path.join(ROOT, 'test/fixtures/hostile/exitInOnMessage.ts'), '--mode', 'fifo', '--runs', '25', '--seed', '1', '--out', freshOutDir()]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('verdict: FAIL');
+    expect(stdout).toContain('process.exit(0)');
+  }, 120_000);
+
+  it('stdout noise from the implementation never reaches --json: the JSON parses and the output is reported apart', async () => {
+    const { code, stdout } = await runBin([path.join(ROOT, 'test/fixtures/hostile/stdoutNoise.ts'), '--mode', 'fifo', '--runs', '25', '--seed', '1', '--json', '--out', freshOutDir()]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { verdict: string; implementationOutput?: { lines: number; firstLines: string[] } };
+    expect(report.verdict).toBe('pass');
+    expect(report.implementationOutput?.lines).toBeGreaterThan(0);
+    expect(report.implementationOutput?.firstLines).toContain('noise');
+  }, 120_000);
+});
