@@ -11,6 +11,8 @@ import { hostHere, type ScenarioHost } from '../check/ScenarioHost.ts';
 import { remoteFactory } from '../check/service.ts';
 import { LoadError, checkModulePath } from './loadModule.ts';
 import { StdioProcess } from './StdioProcess.ts';
+import type { HarnessOptions } from '../simulate/harnessOptions.ts';
+import type { HarnessResult } from '../simulate/HarnessResult.ts';
 import type { CapturedOutput } from './worker/outputCapture.ts';
 import { WorkerImplementation } from './worker/WorkerImplementation.ts';
 
@@ -21,6 +23,8 @@ export interface LoadedImplementation extends ScenarioHost {
   readonly close: () => Promise<void>;
   /** Stops the run in flight at once (its thread or process ends; the next run gets a fresh one). */
   readonly abort: () => void;
+  /** Runs the original harness where the implementation lives, when that is not here (a worker thread). */
+  readonly simulate?: (options: Omit<HarnessOptions, 'onProgress'>) => Promise<HarnessResult>;
   /** What the implementation printed, when its output is captured apart from the checker's. */
   readonly capturedOutput?: () => CapturedOutput;
 }
@@ -53,6 +57,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     run: (scenario, settings) => worker.run(scenario, settings),
     close: () => worker.close(),
     abort: () => worker.abort(),
+    simulate: (options) => worker.simulate(options),
     capturedOutput: () => worker.capturedOutput(),
   };
 }

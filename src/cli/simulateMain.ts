@@ -1,11 +1,11 @@
-/** npm run simulate -- [--devices N] [--rounds N] [--seed N] [--server PATH] [--check-every N] [--json] */
+/** npm run simulate -- [--devices N] [--rounds N] [--seed N] [--server PATH [--timeout MS]] [--check-every N] [--json] */
 import { parseArgs } from 'node:util';
 import { LoadError } from '../adapters/loadModule.ts';
 import { errorText } from '../check/callService.ts';
 import { harnessPassed } from '../simulate/HarnessResult.ts';
 import { simulate, simulationText } from '../simulate/simulate.ts';
 
-const USAGE = 'usage: npm run simulate -- [--devices N] [--rounds N] [--seed N] [--server PATH] [--check-every ROUNDS] [--json]';
+const USAGE = 'usage: npm run simulate -- [--devices N] [--rounds N] [--seed N] [--server PATH [--timeout MS]] [--check-every ROUNDS] [--json]';
 
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
       rounds: { type: 'string' },
       seed: { type: 'string' },
       server: { type: 'string' },
+      timeout: { type: 'string' },
       'check-every': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     rounds: integer('rounds', values.rounds, 1_000_000, 0, 100_000_000),
     seed: integer('seed', values.seed, 1, 0, 2 ** 31 - 1),
     checkEvery: integer('check-every', values['check-every'], 0, 0, 100_000_000),
+    timeoutMs: integer('timeout', values.timeout, 1000, 1, 3_600_000),
   };
   const onTerminal = !values.json && process.stderr.isTTY;
   const onProgress = onTerminal

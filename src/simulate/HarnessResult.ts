@@ -10,9 +10,11 @@ export interface HarnessResult {
   readonly endCheck: string | undefined;
   /** The first safety violation seen while sampling along the way, if any. */
   readonly sampledSafety: string | undefined;
+  /** Set when the server threw, hung or crashed on a message: the run stopped there. */
+  readonly serverFailure?: string;
 }
 
 /** True when every check held. */
 export function harnessPassed(result: HarnessResult): boolean {
-  return result.originalCheck === undefined && result.endCheck === undefined && result.sampledSafety === undefined;
+  return result.originalCheck === undefined && result.endCheck === undefined && result.sampledSafety === undefined && result.serverFailure === undefined;
 }

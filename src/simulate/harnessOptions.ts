@@ -13,6 +13,8 @@ export interface HarnessOptions {
   readonly checkEvery?: number;
   /** The drain gives up after this many rounds (a server that never equalizes counts). */
   readonly maxDrainRounds?: number;
+  /** How long one reply may take before the server counts as hung (the run stops there). */
+  readonly timeoutMs?: number;
   /** Called every so often with the rounds done, for a progress bar. */
   readonly onProgress?: (roundsDone: number) => void;
 }

@@ -5,8 +5,8 @@
  * harness is held to.
  */
 import { sameRecord } from '../../model/index.ts';
-import { convergenceGap, propertyById, type DeviceView, type StepObservation } from '../../properties/index.ts';
-import { networkCopy } from '../check/networkCopy.ts';
+import { convergenceGap, propertyById, type CallOutcome, type DeviceView, type StepObservation } from '../../properties/index.ts';
+import { callService } from '../check/callService.ts';
 import type { ServiceLike } from '../check/service.ts';
 import { Device, type DeviceOptions } from '../reference/Device.ts';
 import { harnessRandom, payloadOf, probabilitiesOf, PROGRESS_EVERY_ROUNDS, timestampOf, DEFAULT_MAX_DRAIN_ROUNDS, type HarnessOptions } from './harnessOptions.ts';
@@ -16,6 +16,12 @@ export interface ObjectRun {
   readonly result: HarnessResult;
   readonly devices: readonly Device[];
 }
+
+/** Thrown when the server threw, hung or crashed on a message: the harness stops there. */
+class ServerFailure extends Error {}
+
+/** How long one reply may take in a simulation, unless the options say otherwise. */
+export const DEFAULT_SIMULATION_TIMEOUT_MS = 1000;
 
 export async function runObjectHarness(service: ServiceLike, options: HarnessOptions): Promise<ObjectRun> {
   let round = 0;
@@ -29,29 +35,38 @@ export async function runObjectHarness(service: ServiceLike, options: HarnessOpt
   const devices = Array.from({ length: options.devices }, (_unused, index) => new Device(index, deviceOptions));
   let messages = 0;
   let sampledSafety: string | undefined;
+  let drainRounds = 0;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SIMULATION_TIMEOUT_MS;
   const send = async (message: unknown): Promise<unknown> => {
     messages++;
-    return networkCopy(await service.onMessage(networkCopy(message)));
+    const outcome = await callService(service, message, timeoutMs);
+    if (outcome.kind === 'reply') return outcome.value;
+    throw new ServerFailure(`message ${messages}: ${failureText(outcome)}`);
   };
-  for (round = 0; round < options.rounds; round++) {
-    for (turn = 0; turn < devices.length; turn++) {
-      const device = devices[turn]!;
-      await send(device.obtainData());
-      device.onMessage(await send(device.probe()));
+  const recordsSent = (): number => devices.reduce((sum, device) => sum + device.sent.length, 0);
+  try {
+    for (round = 0; round < options.rounds; round++) {
+      for (turn = 0; turn < devices.length; turn++) {
+        const device = devices[turn]!;
+        await send(device.obtainData());
+        device.onMessage(await send(device.probe()));
+      }
+      if (options.checkEvery && (round + 1) % options.checkEvery === 0) sampledSafety ??= safetyOf(devices);
+      if ((round + 1) % PROGRESS_EVERY_ROUNDS === 0) options.onProgress?.(round + 1);
     }
-    if (options.checkEvery && (round + 1) % options.checkEvery === 0) sampledSafety ??= safetyOf(devices);
-    if ((round + 1) % PROGRESS_EVERY_ROUNDS === 0) options.onProgress?.(round + 1);
+    const limit = options.maxDrainRounds ?? DEFAULT_MAX_DRAIN_ROUNDS;
+    while (drainRounds < limit && !devices.every((device) => device.records.length === devices[0]?.records.length)) {
+      drainRounds++;
+      for (const device of devices) device.onMessage(await send(device.probe()));
+    }
+  } catch (error) {
+    if (!(error instanceof ServerFailure)) throw error;
+    const result: HarnessResult = { records: recordsSent(), messages, drainRounds, originalCheck: undefined, endCheck: undefined, sampledSafety, serverFailure: error.message };
+    return { result, devices };
   }
-  let drainRounds = 0;
-  const limit = options.maxDrainRounds ?? DEFAULT_MAX_DRAIN_ROUNDS;
-  while (drainRounds < limit && !devices.every((device) => device.records.length === devices[0]?.records.length)) {
-    drainRounds++;
-    for (const device of devices) device.onMessage(await send(device.probe()));
-  }
-  const records = devices.reduce((sum, device) => sum + device.sent.length, 0);
   const views = devices.map((device): DeviceView => ({ id: device.id, records: device.records, sent: device.sent }));
   const result: HarnessResult = {
-    records,
+    records: recordsSent(),
     messages,
     drainRounds,
     originalCheck: originalCheck(devices),
@@ -60,6 +75,17 @@ export async function runObjectHarness(service: ServiceLike, options: HarnessOpt
     sampledSafety,
   };
   return { result, devices };
+}
+
+function failureText(outcome: Exclude<CallOutcome, { kind: 'reply' }>): string {
+  switch (outcome.kind) {
+    case 'threw':
+      return `the server threw: ${outcome.error}`;
+    case 'timeout':
+      return `the server did not answer within ${outcome.ms} ms`;
+    case 'garbled':
+      return `the reply cannot cross the network: ${outcome.error}`;
+  }
 }
 
 /** testSyncing's check, as the original wrote it: equal counts, then device 0's records walked in order. */

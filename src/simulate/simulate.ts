@@ -21,11 +21,13 @@ export async function simulate(options: HarnessOptions, server: string | undefin
   if (server === undefined) {
     result = runFastHarness(options).result;
   } else {
-    const { factory, close } = await loadImplementation(server);
+    const loaded = await loadImplementation(server);
     try {
-      result = (await runObjectHarness(await factory(), options)).result;
+      // A worker-thread implementation runs the whole harness next to itself; a process is driven from here, message by message.
+      const { onProgress: _progress, ...plain } = options;
+      result = loaded.simulate === undefined ? (await runObjectHarness(await loaded.factory(), options)).result : await loaded.simulate(plain);
     } finally {
-      await close();
+      await loaded.close();
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -36,7 +38,7 @@ export async function simulate(options: HarnessOptions, server: string | undefin
 /** The summary lines a person reads. */
 export function simulationText(options: HarnessOptions, report: SimulationReport): string[] {
   const { result } = report;
-  const verdict = (failure: string | undefined): string => (failure === undefined ? 'pass' : `FAIL: ${failure}`);
+  const verdict = (failure: string | undefined): string => (result.serverFailure !== undefined ? 'not reached' : failure === undefined ? 'pass' : `FAIL: ${failure}`);
   return [
     `simulate: ${options.devices} devices x ${options.rounds} rounds, seed ${options.seed}, server ${report.server}`,
     `  records          ${result.records}`,
@@ -44,6 +46,7 @@ export function simulationText(options: HarnessOptions, report: SimulationReport
     `  drain rounds     ${result.drainRounds}`,
     `  time             ${report.seconds.toFixed(2)} s`,
     `  peak memory      ${Math.round(report.peakMemoryMb)} MB`,
+    ...(result.serverFailure === undefined ? [] : [`  server           FAIL: ${result.serverFailure} (the run stopped there)`]),
     `  original check   ${verdict(result.originalCheck)}`,
     `  our end checks   ${verdict(result.endCheck)}  (every record on every device, no duplicates, sender order, agreement)`,
     ...(options.checkEvery ? [`  sampled safety   ${verdict(result.sampledSafety)}  (S1-S3 every ${options.checkEvery} rounds)`] : []),

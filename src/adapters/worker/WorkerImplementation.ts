@@ -9,6 +9,9 @@ import { effectiveLevel, propertyById, type CallOutcome, type PropertyId, type S
 import type { RunResult, RunSettings } from '../../check/runScenario.ts';
 import type { ScenarioHost } from '../../check/ScenarioHost.ts';
 import { remoteFactory, type RemoteService, type ServiceFactory } from '../../check/service.ts';
+import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../simulate/objectHarness.ts';
+import type { HarnessOptions } from '../../simulate/harnessOptions.ts';
+import type { HarnessResult } from '../../simulate/HarnessResult.ts';
 import { ImplementationThread, WORKER_MEMORY_MB, type ThreadEnd } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
 import { LIVENESS_STEP } from './workerProtocol.ts';
@@ -59,6 +62,17 @@ export class WorkerImplementation implements ScenarioHost {
     if (answer.kind === 'ran') return answer.result;
     if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
     if (isEnd(answer)) return resultOfEnd(answer, scenario, properties, settings.strict);
+    throw new Error(`internal: unexpected worker answer ${answer.kind}`);
+  }
+
+  /** Runs the original harness next to the implementation; a crash or a blocked thread ends it with a server failure. */
+  async simulate(options: Omit<HarnessOptions, 'onProgress'>): Promise<HarnessResult> {
+    const thread = await this.thread();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SIMULATION_TIMEOUT_MS;
+    const answer = await thread.request((id) => ({ kind: 'simulate', id, options }), stallLimitMs(timeoutMs));
+    if (answer.kind === 'simulated') return answer.result;
+    if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
+    if (isEnd(answer)) return { records: 0, messages: 0, drainRounds: 0, originalCheck: undefined, endCheck: undefined, sampledSafety: undefined, serverFailure: endText(answer) };
     throw new Error(`internal: unexpected worker answer ${answer.kind}`);
   }
 

@@ -10,6 +10,7 @@ import { effectiveLevel, propertyById, type CallOutcome } from '../../../propert
 import { callService, errorText } from '../../check/callService.ts';
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
+import { runObjectHarness } from '../../simulate/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
 import { BEATS, LIVENESS_STEP, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
@@ -120,6 +121,10 @@ async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<
       return { kind: 'ran', id: request.id, result: await run(factory, request) };
     case 'create':
       return { ...(await create(factory, request.timeoutMs)), id: request.id };
+    case 'simulate': {
+      const service = await factory();
+      return { kind: 'simulated', id: request.id, result: (await runObjectHarness(service, request.options)).result };
+    }
     case 'call': {
       const outcome = await call(request.message, request.timeoutMs);
       return { kind: 'called', id: request.id, outcome, snapshot: snapshotOf(current) };
