@@ -66,7 +66,7 @@ export const ABANDONED_LIMIT = 10;
 /** The most time spent shrinking one finding. */
 export const SHRINK_LIMIT_MS = 10_000;
 /** How many of the last shrink candidates are tried when a hang under the tight budget must be confirmed. */
-const CONFIRM_ATTEMPTS = 4;
+const CONFIRM_ATTEMPTS = 8;
 
 
 interface Failure {
