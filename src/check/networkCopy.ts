@@ -8,13 +8,19 @@
 export class NotTransferable extends Error {}
 
 const MAX_DEPTH = 64;
+const CYCLE_WATCH_DEPTH = 4;
 
 /** A deep, JSON-like copy of `value`; undefined stays undefined at the top level. */
 export function networkCopy(value: unknown): unknown {
   return copy(value, 0, new Set());
 }
 
-/** `ancestors` holds the objects being copied above this one: meeting one again is a cycle, found at once. */
+/**
+ * `ancestors` holds the objects being copied above this one, from CYCLE_WATCH_DEPTH
+ * down: meeting one again is a cycle, found a few levels after it starts (a
+ * depth limit alone would copy a cyclic reply 64 levels deep, every time).
+ * Real messages are three levels deep, so they never pay for the set.
+ */
 function copy(value: unknown, depth: number, ancestors: Set<object>): unknown {
   if (depth > MAX_DEPTH) throw new NotTransferable(`nested more than ${MAX_DEPTH} levels deep`);
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -24,8 +30,9 @@ function copy(value: unknown, depth: number, ancestors: Set<object>): unknown {
   if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
     throw new NotTransferable(`a ${typeof value} cannot be sent`);
   }
-  if (ancestors.has(value)) throw new NotTransferable('it contains a cycle (an object inside itself)');
-  ancestors.add(value);
+  const watched = depth >= CYCLE_WATCH_DEPTH;
+  if (watched && ancestors.has(value)) throw new NotTransferable('it contains a cycle (an object inside itself)');
+  if (watched) ancestors.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : copy(item, depth + 1, ancestors)));
     const result: Record<string, unknown> = {};
@@ -35,6 +42,6 @@ function copy(value: unknown, depth: number, ancestors: Set<object>): unknown {
     }
     return result;
   } finally {
-    ancestors.delete(value);
+    if (watched) ancestors.delete(value);
   }
 }

@@ -8,6 +8,7 @@ import { fullScaleSimulation, pythonBaseline } from '../bench/harnessComparison.
 import { explorerSpeed, largestBoundIn10s } from '../bench/explorerSpeed.ts';
 import { exhaustiveThroughput } from '../bench/exhaustiveThroughput.ts';
 import { shrinkQuality } from '../bench/shrinkQuality.ts';
+import { hangTimesToVerdict, isolationCost } from '../bench/isolationCost.ts';
 
 const PYTHON_REFERENCE = path.resolve(import.meta.dirname, '../../test/fixtures/python/correct/reference.py');
 
@@ -22,6 +23,16 @@ async function main(): Promise<void> {
     say(`${figure.name.padEnd(24)} ${String(figure.value).padStart(12)} ${figure.unit.padEnd(10)} ${figure.detail}\n`);
   };
   say(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n\n`);
+  // `npm run bench -- --only isolation`: just the isolation section.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  say('isolation (implementations run in a worker thread) and time to a verdict on hostile servers:\n');
+  for (const figure of await isolationCost()) record(figure);
+  for (const figure of await hangTimesToVerdict()) record(figure);
+  if (only === 'isolation') {
+    if (json) process.stdout.write(`${JSON.stringify({ node: process.version, cores: os.cpus().length, figures }, null, 2)}\n`);
+    return;
+  }
+  say('\n');
   for (const figure of await fullScaleSimulation(1_000_000)) record(figure);
   for (const figure of await pythonBaseline(10_000)) record(figure);
   const scenarios = benchScenarios(300);

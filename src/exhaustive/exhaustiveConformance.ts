@@ -105,6 +105,7 @@ async function checkModeExhaustively(
   let total: SearchCounts | undefined;
   let sequencesBefore = 0;
   let cutShort: CutShort | undefined;
+  let gaveUp = false;
   const pace = settings.pace;
   while (active.length > 0) {
     const onSequence = settings.onSequence === undefined ? undefined : (depth: number, sequences: number) => settings.onSequence?.(depth, sequencesBefore + sequences);
@@ -113,9 +114,11 @@ async function checkModeExhaustively(
     total = sumCounts(total, counts);
     sequencesBefore = total.sequences;
     cutShort = search.cutShort;
+    gaveUp ||= search.gaveUp === true;
     if (failure === undefined) {
-      // Cut short, the bounds were not covered: no property is judged by a partial exhaustive search.
-      for (const property of active) verdicts.set(property.id, verdictOf(property.id, cutShort === undefined ? 'pass' : 'n/a', counts.sequences));
+      // Stopped early, the bounds were not covered: no property is judged by a partial exhaustive search.
+      const covered = cutShort === undefined && search.gaveUp !== true;
+      for (const property of active) verdicts.set(property.id, verdictOf(property.id, covered ? 'pass' : 'n/a', counts.sequences));
       break;
     }
     const { property, level } = failure.finding;
@@ -134,7 +137,7 @@ async function checkModeExhaustively(
   }
   const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
   const exhaustive = { ...(total ?? sumCounts(undefined, undefined)), depth: bounds.depth, milliseconds: Math.round(performance.now() - started) };
-  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, ...(cutShort === undefined ? {} : { cutShort }) };
+  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, abandonedRuns: exhaustive.abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
 /** The counts of every search of a mode together; the depth completed is the last search's (the one that judged the most). */

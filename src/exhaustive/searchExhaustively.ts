@@ -51,7 +51,12 @@ export interface ExhaustiveResult {
   readonly counts: SearchCounts;
   /** Set when the search stopped before its bounds were covered. */
   readonly cutShort?: CutShort;
+  /** Set when the search stopped because the server abandoned ABANDONED_SEQUENCES_LIMIT sequences: the bounds were not covered. */
+  readonly gaveUp?: boolean;
 }
+
+/** After this many sequences the server abandoned (it stopped answering), a search stops: the rest would judge little, each at a timeout's cost. */
+export const ABANDONED_SEQUENCES_LIMIT = 50;
 
 export interface SearchSettings {
   readonly properties: readonly Property[];
@@ -126,6 +131,7 @@ export async function searchExhaustively(
       }
       if (evaluation.abandoned) {
         abandoned++;
+        if (abandoned >= ABANDONED_SEQUENCES_LIMIT) return { failure: undefined, counts: counts(depth - 1), gaveUp: true };
         continue;
       }
       if (seen.has(evaluation.key)) {

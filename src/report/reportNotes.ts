@@ -1,6 +1,7 @@
 /** The lines under a verdict that say what limits it: a search cut short, runs the server abandoned, output it printed, files not saved. */
 import type { ConformanceReport } from '../check/runConformance.ts';
 import { ABANDONED_LIMIT } from '../check/findCounterexample.ts';
+import { ABANDONED_SEQUENCES_LIMIT } from '../exhaustive/searchExhaustively.ts';
 import { count, plural } from './counterexampleText.ts';
 
 /** What the report's reader must know to weigh the verdict, one line each (empty when nothing). */
@@ -10,7 +11,10 @@ export function reportNotes(report: ConformanceReport): string[] {
   if (report.cutShort === 'interrupted') notes.push('interrupted: what was judged before the interrupt is shown; the runs column says how many runs judged each property');
   for (const mode of report.modes) {
     const abandoned = mode.abandonedRuns ?? 0;
-    if (abandoned > 0) notes.push(`${mode.mode}: ${plural(abandoned, 'run')} ended early because the server stopped answering; they judged nothing after that point and are not counted${mode.gaveUp === true ? `; the search stopped after ${ABANDONED_LIMIT} such runs` : ''}`);
+    const unit = report.exhaustive === undefined ? 'run' : 'sequence';
+    const limit = report.exhaustive === undefined ? ABANDONED_LIMIT : ABANDONED_SEQUENCES_LIMIT;
+    const stopped = mode.gaveUp === true ? `; the search stopped after ${limit} such ${unit}s${report.exhaustive === undefined ? '' : ', so the bounds were not covered and the properties it had left are n/a'}` : '';
+    if (abandoned > 0) notes.push(`${mode.mode}: ${plural(abandoned, unit)} ended early because the server stopped answering; they judged nothing after that point and are not counted${stopped}`);
   }
   const output = report.implementationOutput;
   if (output !== undefined && output.lines > 0) {
