@@ -58,6 +58,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     close: () => worker.close(),
     abort: () => worker.abort(),
     simulate: (options) => worker.simulate(options),
+    evaluateSequence: worker.evaluateSequence,
     capturedOutput: () => worker.capturedOutput(),
   };
 }

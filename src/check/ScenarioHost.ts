@@ -2,6 +2,7 @@
 import type { Scenario } from '../../properties/index.ts';
 import { runScenario, type RunResult, type RunSettings } from './runScenario.ts';
 import type { ServiceFactory } from './service.ts';
+import type { SequenceEvaluator } from '../exhaustive/evaluateSequence.ts';
 
 /**
  * An implementation as the engines see it. A worker-thread implementation runs
@@ -12,6 +13,8 @@ import type { ServiceFactory } from './service.ts';
 export interface ScenarioHost {
   readonly factory: ServiceFactory;
   run(scenario: Scenario, settings: RunSettings): Promise<RunResult>;
+  /** Evaluates one sequence of an exhaustive search next to the implementation, when it lives apart. */
+  readonly evaluateSequence?: SequenceEvaluator;
 }
 
 /** Runs scenarios in this thread, calling `factory`'s servers directly. */

@@ -6,7 +6,7 @@ import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '.
 import { LoadError } from '../adapters/loadModule.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
 import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
-import type { ServiceFactory } from '../check/service.ts';
+import type { ScenarioHost } from '../check/ScenarioHost.ts';
 import { errorText } from '../check/callService.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import { saveFailure, savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
@@ -110,7 +110,7 @@ async function checkLoaded(
     const output = loaded.capturedOutput?.();
     return output === undefined ? report : { ...report, implementationOutput: output };
   };
-  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, withOutput(await searchAll(loaded.factory, args, args.exhaustive, io, budget)));
+  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, withOutput(await searchAll(loaded, args, args.exhaustive, io, budget)));
   const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(loaded, {
@@ -129,10 +129,10 @@ async function checkLoaded(
 }
 
 /** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
-async function searchAll(factory: ServiceFactory, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+async function searchAll(host: ScenarioHost, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
   const progress = args.json || io.progress === undefined ? undefined : exhaustiveProgress(io.progress);
   try {
-    return await exhaustiveConformance(factory, {
+    return await exhaustiveConformance(host, {
       modes: args.modes,
       bounds,
       strict: args.strict,

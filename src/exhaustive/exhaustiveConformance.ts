@@ -12,7 +12,9 @@ import {
 } from '../check/runConformance.ts';
 import { HangPace } from '../check/HangPace.ts';
 import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
+import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
 import type { ServiceFactory } from '../check/service.ts';
+import { evaluatorFor } from './evaluateSequence.ts';
 import { describeTrace } from '../report/describeTrace.ts';
 import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS, type ExhaustiveBounds } from './exhaustiveBounds.ts';
 import { searchExhaustively, type SearchCounts } from './searchExhaustively.ts';
@@ -42,7 +44,8 @@ export const PRUNING: readonly string[] = [
 export const SNAPSHOT_PRUNING = "server snapshots: the server's snapshot() stood in for its input history, so different histories that leave it in one state meet";
 
 /** Checks `factory` exhaustively in every requested mode. */
-export async function exhaustiveConformance(factory: ServiceFactory, options: ExhaustiveOptions = {}): Promise<ConformanceReport> {
+export async function exhaustiveConformance(subject: ScenarioHost | ServiceFactory, options: ExhaustiveOptions = {}): Promise<ConformanceReport> {
+  const host = asHost(subject);
   const bounds: PartialDepth = { ...DEFAULT_EXHAUSTIVE_BOUNDS, ...options.bounds };
   const strict = options.strict ?? false;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -53,7 +56,7 @@ export async function exhaustiveConformance(factory: ServiceFactory, options: Ex
     const stopAtFirstFailure = options.stopAtFirstFailure ?? false;
     const only = options.only;
     const budget = options.budget;
-    modes.push(await checkModeExhaustively(factory, mode, boundsFor(mode, bounds), { strict, timeoutMs, onSequence, stopAtFirstFailure, only, budget, pace }));
+    modes.push(await checkModeExhaustively(host, mode, boundsFor(mode, bounds), { strict, timeoutMs, onSequence, stopAtFirstFailure, only, budget, pace }));
   }
   const usedSnapshots = modes.some((mode) => mode.exhaustive?.usedSnapshots === true);
   const cutShort = options.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
@@ -94,7 +97,7 @@ function boundsFor(mode: NetworkMode, bounds: PartialDepth): ExhaustiveBounds {
  * shortest counterexample and searches again without it.
  */
 async function checkModeExhaustively(
-  factory: ServiceFactory,
+  host: ScenarioHost,
   mode: NetworkMode,
   bounds: ExhaustiveBounds,
   settings: ModeSettings,
@@ -109,7 +112,7 @@ async function checkModeExhaustively(
   const pace = settings.pace;
   while (active.length > 0) {
     const onSequence = settings.onSequence === undefined ? undefined : (depth: number, sequences: number) => settings.onSequence?.(depth, sequencesBefore + sequences);
-    const search = await searchExhaustively(factory, mode, bounds, { ...settings, properties: active, onSequence, pace });
+    const search = await searchExhaustively(host.evaluateSequence ?? evaluatorFor(host.factory), mode, bounds, { ...settings, properties: active, onSequence, pace });
     const { failure, counts } = search;
     total = sumCounts(total, counts);
     sequencesBefore = total.sequences;
@@ -131,7 +134,7 @@ async function checkModeExhaustively(
       shrinks: 0,
       foundBy: 'exhaustive',
     };
-    const trace = await describeTrace(factory, counterexample, settings.timeoutMs);
+    const trace = await describeTrace(host.factory, counterexample, settings.timeoutMs);
     verdicts.set(property, { ...verdictOf(property, level, counts.sequences), counterexample: { ...counterexample, trace, known: false } });
     active = settings.stopAtFirstFailure ? [] : active.filter((item) => item.id !== property);
   }

@@ -12,16 +12,14 @@
  *   the devices and the replies in flight; two sequences that differ only in
  *   the order of independent network events meet here.
  */
-import type { ModelEvent, NetworkMode } from '../../model/index.ts';
+import type { NetworkMode } from '../../model/index.ts';
 import { minDevices, type Property, type Scenario } from '../../properties/index.ts';
-import { stringifyWire } from '../adapters/wireJson.ts';
-import { runScenario, type ExecutedStep, type Finding } from '../check/runScenario.ts';
-import type { ServiceFactory, ServiceLike } from '../check/service.ts';
-import type { World } from '../check/World.ts';
+import type { Finding, RunSettings } from '../check/runScenario.ts';
 import type { HangPace } from '../check/HangPace.ts';
 import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
 import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
-import { nextSteps, START, type Frontier } from './nextSteps.ts';
+import { scenarioOf, type SequenceEvaluation, type SequenceEvaluator, type SequenceNode } from './evaluateSequence.ts';
+import { nextSteps } from './nextSteps.ts';
 
 /** Raised when replaying a sequence reaches a different state than before: the search would be unsound. */
 export class NondeterminismError extends Error {}
@@ -70,31 +68,9 @@ export interface SearchSettings {
   readonly onSequence?: (depth: number, sequences: number) => void;
 }
 
-interface Node {
-  readonly devices: number;
-  readonly events: readonly ModelEvent[];
-  /** Length of the parent's sequence and the state it reached, to confirm the replay. */
-  readonly parentLength: number;
-  readonly parentKey: string | undefined;
-  readonly turns: number;
-}
-
-interface Evaluation {
-  readonly finding: Finding | undefined;
-  readonly abandoned: boolean;
-  readonly key: string;
-  readonly frontier: Frontier;
-  readonly parentKey: string | undefined;
-  readonly usedSnapshot: boolean;
-  readonly slowestCallMs: number | undefined;
-  readonly hung: boolean;
-  /** The timeout the sequence ran under. */
-  readonly timeoutMs: number;
-}
-
 /** Searches every sequence within `bounds` in `mode`; stops at the first (hence shortest) failure. */
 export async function searchExhaustively(
-  factory: ServiceFactory,
+  evaluate: SequenceEvaluator,
   mode: NetworkMode,
   bounds: ExhaustiveBounds,
   settings: SearchSettings,
@@ -103,8 +79,8 @@ export async function searchExhaustively(
   // Every device count up to the bound (from the mode's fewest, as random runs): a bug may need fewer devices (a lone device's turns all
   // fall to it), or more (a second device keeps the liveness phase probing).
   const fewest = Math.min(minDevices(mode), bounds.devices);
-  const roots = Array.from({ length: bounds.devices - fewest + 1 }, (_unused, index): Node => ({ devices: fewest + index, events: [], parentLength: 0, parentKey: undefined, turns: 0 }));
-  const levels: Node[][] = [roots];
+  const roots = Array.from({ length: bounds.devices - fewest + 1 }, (_unused, index): SequenceNode => ({ devices: fewest + index, events: [], parentLength: 0, parentKey: undefined, turns: 0 }));
+  const levels: SequenceNode[][] = [roots];
   let sequences = 0;
   let revisited = 0;
   let abandoned = 0;
@@ -114,7 +90,7 @@ export async function searchExhaustively(
     for (const node of levels[depth] ?? []) {
       const cutShort = settings.budget?.cutShort;
       if (cutShort !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort };
-      const evaluation = await evaluateConfirmed(factory, mode, node, settings);
+      const evaluation = await evaluateConfirmed(evaluate, mode, node, settings);
       const cutDuring = settings.budget?.cutShort;
       // A sequence cut short (its process may have been stopped under it) judges nothing.
       if (cutDuring !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort: cutDuring };
@@ -142,7 +118,7 @@ export async function searchExhaustively(
       for (const step of nextSteps(mode, evaluation.frontier, bounds)) {
         const length = node.events.length + step.length;
         if (length > bounds.depth) continue;
-        const child: Node = { devices: node.devices, events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
+        const child: SequenceNode = { devices: node.devices, events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
         (levels[length] ??= []).push(child);
       }
     }
@@ -151,90 +127,25 @@ export async function searchExhaustively(
   return { failure: undefined, counts: counts(bounds.depth) };
 }
 
-function scenarioOf(mode: NetworkMode, node: Node): Scenario {
-  return { mode, deviceCount: node.devices, events: node.events };
-}
-
 /**
  * Evaluates a node under the pace's timeout; a hang seen under a tightened
  * timeout is evaluated again under a generous one, so a slow reply is not
  * mistaken for a hang (which would end the sequence, or fail it).
  */
-async function evaluateConfirmed(factory: ServiceFactory, mode: NetworkMode, node: Node, settings: SearchSettings): Promise<Evaluation> {
+async function evaluateConfirmed(evaluate: SequenceEvaluator, mode: NetworkMode, node: SequenceNode, settings: SearchSettings): Promise<SequenceEvaluation> {
   const pace = settings.pace;
   const timeoutMs = pace?.timeoutMs ?? settings.timeoutMs;
-  const evaluation = await evaluate(factory, mode, node, { ...settings, timeoutMs });
+  const evaluation = await evaluate(mode, node, runSettings(settings, timeoutMs));
   pace?.observe(evaluation);
   if (pace === undefined || !evaluation.hung || timeoutMs >= settings.timeoutMs) return evaluation;
   if (evaluation.finding === undefined && !evaluation.abandoned) return evaluation;
   // A failure is always confirmed; an abandoned sequence only until the tight timeout has proven itself.
   if (evaluation.finding === undefined && !pace.confirming) return evaluation;
-  const again = await evaluate(factory, mode, node, { ...settings, timeoutMs: pace.generousMs });
+  const again = await evaluate(mode, node, runSettings(settings, pace.generousMs));
   pace.confirmation(again.hung);
   return again;
 }
 
-/** The state before any event. */
-const START_KEY = 'start';
-
-/** Runs the node's sequence from a fresh instance, judging it, and reads the state it reached. */
-async function evaluate(factory: ServiceFactory, mode: NetworkMode, node: Node, settings: SearchSettings): Promise<Evaluation> {
-  let service: ServiceLike | undefined;
-  const capturing: ServiceFactory = async () => (service = await factory());
-  const history: string[] = [];
-  let key = '';
-  // Nothing has happened before the first event: that state needs no replay to confirm.
-  let parentKey: string | undefined = node.parentLength === 0 ? node.parentKey : undefined;
-  let frontier: Frontier = START(node.devices);
-  let usedSnapshot = false;
-  const junkBefore = (length: number): number => node.events.slice(0, length).filter((event) => event.kind === 'junk').length;
-  const stateAt = (world: World, length: number): string => {
-    const snapshot = snapshotOf(service);
-    usedSnapshot ||= snapshot !== undefined;
-    // With a snapshot, the server's state is its own; without, it is everything it was sent.
-    const server = snapshot ?? history;
-    const devices = world.devices.map((device) => [device.records, device.sent]);
-    const pending = world.inFlight.map((entry) => [entry.device, entry.reply]);
-    return stringifyWire([server, emittedOrder(node.events.slice(0, length)), devices, pending, junkBefore(length)]);
-  };
-  const onStep = (step: ExecutedStep): void => {
-    if (step.index === undefined) return;
-    if (step.sent !== undefined) history.push(stringifyWire(step.sent.message));
-    if (step.index === node.parentLength && node.parentKey !== undefined) parentKey = stateAt(step.world, step.index);
-    if (step.index !== node.events.length) return;
-    key = stateAt(step.world, step.index);
-    frontier = {
-      sent: step.world.devices.map((device) => device.sent.length),
-      pendingDevices: step.world.inFlight.map((entry) => entry.device),
-      junkUsed: junkBefore(step.index),
-      turns: node.turns,
-    };
-  };
-  const scenario = scenarioOf(mode, node);
-  const result = await runScenario(capturing, scenario, { properties: settings.properties, strict: settings.strict, timeoutMs: settings.timeoutMs, onStep });
-  if (node.events.length === 0) key = `${START_KEY}${node.devices}`;
-  return {
-    finding: result.finding,
-    abandoned: result.abandoned !== undefined,
-    key,
-    frontier,
-    parentKey,
-    usedSnapshot,
-    slowestCallMs: result.slowestCallMs,
-    hung: result.hung === true,
-    timeoutMs: settings.timeoutMs,
-  };
-}
-
-/** Who emitted in which order: what the pure model's log holds, which R1 compares replies with. */
-function emittedOrder(events: readonly ModelEvent[]): string[] {
-  return events.flatMap((event) => (event.kind === 'emit' ? [`${event.device}:${event.content.timestamp}`] : []));
-}
-
-/** The server's own description of its state, when it offers one synchronously. */
-function snapshotOf(service: ServiceLike | undefined): unknown {
-  const snapshot = (service as { snapshot?: unknown } | undefined)?.snapshot;
-  if (typeof snapshot !== 'function') return undefined;
-  const value: unknown = snapshot.call(service);
-  return value instanceof Promise ? undefined : value;
+function runSettings(settings: SearchSettings, timeoutMs: number): RunSettings {
+  return { properties: settings.properties, strict: settings.strict, timeoutMs };
 }

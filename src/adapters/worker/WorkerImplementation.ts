@@ -9,6 +9,8 @@ import { effectiveLevel, propertyById, type CallOutcome, type PropertyId, type S
 import type { RunResult, RunSettings } from '../../check/runScenario.ts';
 import type { ScenarioHost } from '../../check/ScenarioHost.ts';
 import { remoteFactory, type RemoteService, type ServiceFactory } from '../../check/service.ts';
+import { scenarioOf, type SequenceEvaluator } from '../../exhaustive/evaluateSequence.ts';
+import { START } from '../../exhaustive/nextSteps.ts';
 import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../simulate/objectHarness.ts';
 import type { HarnessOptions } from '../../simulate/harnessOptions.ts';
 import type { HarnessResult } from '../../simulate/HarnessResult.ts';
@@ -64,6 +66,33 @@ export class WorkerImplementation implements ScenarioHost {
     if (isEnd(answer)) return resultOfEnd(answer, scenario, properties, settings.strict);
     throw new Error(`internal: unexpected worker answer ${answer.kind}`);
   }
+
+  /** One exhaustive-search sequence, evaluated next to the implementation (one crossing per sequence). */
+  readonly evaluateSequence: SequenceEvaluator = async (mode, node, settings) => {
+    this.timeoutMs = settings.timeoutMs;
+    const thread = await this.thread();
+    const properties = settings.properties.map((property) => property.id);
+    const answer = await thread.request(
+      (id) => ({ kind: 'evaluate', id, mode, node, properties, strict: settings.strict, timeoutMs: settings.timeoutMs }),
+      stallLimitMs(settings.timeoutMs),
+    );
+    if (answer.kind === 'evaluated') return answer.evaluation;
+    if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
+    if (!isEnd(answer)) throw new Error(`internal: unexpected worker answer ${answer.kind}`);
+    const result = resultOfEnd(answer, scenarioOf(mode, node), properties, settings.strict);
+    // The state it reached is unknown; a sequence that ended its thread is a failure or abandoned, never extended.
+    return {
+      finding: result.finding,
+      abandoned: result.finding === undefined,
+      key: '',
+      frontier: START(node.devices),
+      parentKey: node.parentKey,
+      usedSnapshot: false,
+      slowestCallMs: undefined,
+      hung: result.hung === true,
+      timeoutMs: settings.timeoutMs,
+    };
+  };
 
   /** Runs the original harness next to the implementation; a crash or a blocked thread ends it with a server failure. */
   async simulate(options: Omit<HarnessOptions, 'onProgress'>): Promise<HarnessResult> {

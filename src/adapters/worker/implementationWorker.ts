@@ -10,6 +10,7 @@ import { effectiveLevel, propertyById, type CallOutcome } from '../../../propert
 import { callService, errorText } from '../../check/callService.ts';
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
+import { evaluateSequence } from '../../exhaustive/evaluateSequence.ts';
 import { runObjectHarness } from '../../simulate/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
@@ -27,6 +28,12 @@ function post(response: WorkerResponse): void {
 
 function beat(): void {
   Atomics.add(heartbeat, BEATS, 1);
+}
+
+/** Tells the watchdog which step is running, so a hang is reported at its step. */
+function stepStarted(index: number | undefined): void {
+  Atomics.store(heartbeat, STEP, index ?? LIVENESS_STEP);
+  beat();
 }
 
 /** The implementation's servers, with a heartbeat around every call. */
@@ -69,10 +76,7 @@ async function run(factory: ServiceFactory, request: Extract<WorkerRequest, { ki
     properties,
     strict: request.strict,
     timeoutMs: request.timeoutMs,
-    beforeEvent: (index) => {
-      Atomics.store(heartbeat, STEP, index ?? LIVENESS_STEP);
-      beat();
-    },
+    beforeEvent: stepStarted,
   });
   await settle();
   const escaped = misbehaviour.take();
@@ -125,6 +129,10 @@ async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<
       return { kind: 'ran', id: request.id, result: await run(factory, request) };
     case 'create':
       return { ...(await create(factory, request.timeoutMs)), id: request.id };
+    case 'evaluate': {
+      const settings = { properties: request.properties.map(propertyById), strict: request.strict, timeoutMs: request.timeoutMs, beforeEvent: stepStarted };
+      return { kind: 'evaluated', id: request.id, evaluation: await evaluateSequence(factory, request.mode, request.node, settings) };
+    }
     case 'simulate': {
       const service = await factory();
       return { kind: 'simulated', id: request.id, result: (await runObjectHarness(service, request.options)).result };

@@ -1,6 +1,8 @@
 /** The messages between the checker and the worker thread an implementation runs in. */
 import type { CallOutcome, PropertyId, Scenario } from '../../../properties/index.ts';
+import type { NetworkMode } from '../../../model/index.ts';
 import type { RunResult } from '../../check/runScenario.ts';
+import type { SequenceEvaluation, SequenceNode } from '../../exhaustive/evaluateSequence.ts';
 import type { HarnessOptions } from '../../simulate/harnessOptions.ts';
 import type { HarnessResult } from '../../simulate/HarnessResult.ts';
 
@@ -28,6 +30,15 @@ export type WorkerRequest =
     }
   | { readonly kind: 'create'; readonly id: number; readonly timeoutMs: number }
   | { readonly kind: 'call'; readonly id: number; readonly message: unknown; readonly timeoutMs: number }
+  | {
+      readonly kind: 'evaluate';
+      readonly id: number;
+      readonly mode: NetworkMode;
+      readonly node: SequenceNode;
+      readonly properties: readonly PropertyId[];
+      readonly strict: boolean;
+      readonly timeoutMs: number;
+    }
   /** The original harness at full scale, next to the implementation. */
   | { readonly kind: 'simulate'; readonly id: number; readonly options: Omit<HarnessOptions, 'onProgress'> };
 
@@ -38,5 +49,6 @@ export type WorkerResponse =
   | { readonly kind: 'created'; readonly id: number; readonly error?: string; readonly hasSnapshot: boolean }
   | { readonly kind: 'called'; readonly id: number; readonly outcome: CallOutcome; readonly snapshot?: unknown }
   | { readonly kind: 'simulated'; readonly id: number; readonly result: HarnessResult }
+  | { readonly kind: 'evaluated'; readonly id: number; readonly evaluation: SequenceEvaluation }
   /** The checker's own side failed in the worker: a bug of the suite, not of the implementation. */
   | { readonly kind: 'broken'; readonly id: number; readonly error: string };
