@@ -64,7 +64,7 @@ export interface SearchResult {
 export const ABANDONED_LIMIT = 10;
 
 /** The most time spent shrinking one finding. */
-export const SHRINK_LIMIT_MS = 10_000;
+export const SHRINK_LIMIT_MS = 20_000;
 /** How many of the last shrink candidates are tried when a hang under the tight budget must be confirmed. */
 const CONFIRM_ATTEMPTS = 8;
 
