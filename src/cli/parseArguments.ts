@@ -89,6 +89,10 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
     const random = ['runs', 'seed', 'minutes', 'replay'].filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
     if (random.length > 0) throw new UsageError(`${random.join(', ')} ${random.length === 1 ? 'is' : 'are'} for random runs, not --exhaustive`);
   }
+  if (values.replay !== undefined) {
+    const searchOnly = ['runs', 'seed', 'minutes', 'devices', 'budget', 'workers', 'shard'].filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
+    if (searchOnly.length > 0) throw new UsageError(`${searchOnly.join(', ')} ${searchOnly.length === 1 ? 'is' : 'are'} for searches; --replay re-runs one saved trace`);
+  }
   const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   return {

@@ -1,5 +1,5 @@
 /** sync-check as a function: arguments in, text out, exit code back. The bin only wires it to the process. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { propertyById } from '../../properties/index.ts';
 import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
@@ -10,7 +10,7 @@ import type { ScenarioHost } from '../check/ScenarioHost.ts';
 import { errorText } from '../check/callService.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import { saveFailure, savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
-import { decodeReplayFile, REPLAY_FORMAT, REPLAY_VERSION, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
+import { decodeReplayFile, MAX_REPLAY_BYTES, REPLAY_FORMAT, REPLAY_VERSION, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
 import { describeTrace } from '../report/describeTrace.ts';
 import { jsonReport } from '../report/jsonReport.ts';
@@ -221,22 +221,40 @@ function toReplayFile(counterexample: Counterexample, implementation: string, ar
   };
 }
 
-/** Re-runs one saved trace against its implementation, or another one given as argument. */
+/**
+ * Re-runs one saved trace against the implementation named on the command line,
+ * or else the file the replay names, once it is shown and only if it is a
+ * regular file. A replay file is data someone may send you: a command it names
+ * is never run.
+ */
 async function replay(args: SyncCheckArguments, file: string, io: Io): Promise<number> {
-  let text: string;
+  const saved = decodeReplayFile(readReplayText(file), file);
+  if (args.command !== undefined || args.implementation !== undefined) return withImplementation(identify(args).target, (loaded) => replayLoaded(args, io, file, saved, loaded));
+  if (saved.implementation.startsWith(COMMAND_PREFIX)) {
+    const command = saved.implementation.slice(COMMAND_PREFIX.length);
+    throw new ReplayFileError(`${file} names a command; replay files never run commands. If you trust it, type: npx sync-check --replay ${file} --command ${JSON.stringify(command)}`);
+  }
+  if (!existsSync(saved.implementation) || !statSync(saved.implementation).isFile()) {
+    throw new ReplayFileError(`${file} names ${saved.implementation}, which is not a file here; name the implementation yourself: npx sync-check --replay ${file} PATH`);
+  }
+  io.stderr(`sync-check: replaying against ${saved.implementation} (named by the replay file)\n`);
+  return withImplementation(saved.implementation, (loaded) => replayLoaded(args, io, file, saved, loaded));
+}
+
+function readReplayText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    if (statSync(file).size > MAX_REPLAY_BYTES) throw new ReplayFileError(`${file} is larger than ${MAX_REPLAY_BYTES / 1024 / 1024} MB, so not a sync-check counterexample`);
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ReplayFileError) throw error;
     throw new ReplayFileError(`cannot read replay file ${file}`);
   }
-  const saved = decodeReplayFile(text, file);
-  const target = args.command !== undefined || args.implementation !== undefined ? identify(args).target : saved.implementation;
-  return withImplementation(target, (loaded) => replayLoaded(args, io, file, saved, loaded));
 }
 
 async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, saved: ReplayFile, loaded: LoadedImplementation): Promise<number> {
   const properties = saved.properties.map(propertyById);
-  const { finding } = await loaded.run(saved.scenario, { properties, strict: saved.strict, timeoutMs: saved.timeoutMs });
+  const strict = saved.strict || args.strict;
+  const { finding } = await loaded.run(saved.scenario, { properties, strict, timeoutMs: saved.timeoutMs });
   const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
   if (finding === undefined) {
     const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
@@ -250,5 +268,6 @@ async function replayLoaded(args: SyncCheckArguments, io: Io, file: string, save
     const trace = await describeTrace(loaded.factory, counterexample, saved.timeoutMs);
     io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, trace, replayCommand(file))}\n`);
   }
-  return 1;
+  // A warning is exit 0, as for a check (it fails only under --strict, where its level is fail).
+  return finding.level === 'fail' ? 1 : 0;
 }

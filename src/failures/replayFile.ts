@@ -1,7 +1,12 @@
 /** The JSON file that holds everything needed to replay one counterexample. */
 import { isObject, NETWORK_MODES, type ModelEvent } from '../../model/index.ts';
 import { parseWire, stringifyWire } from '../adapters/wireJson.ts';
-import { isPropertyId, type PropertyId, type Scenario } from '../../properties/index.ts';
+import { isPropertyId, MAX_DEVICES, type PropertyId, type Scenario } from '../../properties/index.ts';
+
+/** The most events a replay file may hold: far above any shrunk trace, far below what exhausts memory. */
+export const MAX_REPLAY_EVENTS = 10_000;
+/** The largest replay file read, in bytes. */
+export const MAX_REPLAY_BYTES = 1024 * 1024;
 
 export const REPLAY_FORMAT = 'sync-check/counterexample';
 export const REPLAY_VERSION = 1;
@@ -51,9 +56,12 @@ export function decodeReplayFile(text: string, name: string): ReplayFile {
 function shapeProblem(file: Readonly<Record<string, unknown>>): string | undefined {
   if (typeof file.implementation !== 'string') return '"implementation" must be a path';
   if (typeof file.property !== 'string' || !isPropertyId(file.property)) return '"property" must be a property id';
-  if (!Array.isArray(file.properties) || !file.properties.every((id) => typeof id === 'string' && isPropertyId(id))) return '"properties" must list property ids';
+  if (!Array.isArray(file.properties) || file.properties.length === 0 || !file.properties.every((id) => typeof id === 'string' && isPropertyId(id))) {
+    return '"properties" must list property ids (at least one)';
+  }
+  if (!file.properties.includes(file.property)) return '"properties" must include "property"';
   if (typeof file.strict !== 'boolean') return '"strict" must be true or false';
-  if (typeof file.timeoutMs !== 'number' || file.timeoutMs <= 0) return '"timeoutMs" must be a positive number';
+  if (typeof file.timeoutMs !== 'number' || !Number.isInteger(file.timeoutMs) || file.timeoutMs < 1 || file.timeoutMs > 3_600_000) return '"timeoutMs" must be an integer from 1 to 3600000';
   if (typeof file.seed !== 'number' || typeof file.path !== 'string') return '"seed" and "path" are missing';
   return scenarioProblem(file.scenario);
 }
@@ -62,8 +70,9 @@ function scenarioProblem(scenario: unknown): string | undefined {
   if (!isObject(scenario)) return '"scenario" is missing';
   if (!(NETWORK_MODES as readonly unknown[]).includes(scenario.mode)) return `unknown mode ${String(scenario.mode)}`;
   const { deviceCount, events } = scenario;
-  if (typeof deviceCount !== 'number' || !Number.isInteger(deviceCount) || deviceCount < 1) return '"deviceCount" must be a positive integer';
+  if (typeof deviceCount !== 'number' || !Number.isInteger(deviceCount) || deviceCount < 1 || deviceCount > MAX_DEVICES) return `"deviceCount" must be an integer from 1 to ${MAX_DEVICES}`;
   if (!Array.isArray(events)) return '"events" must be a list';
+  if (events.length > MAX_REPLAY_EVENTS) return `"events" holds ${events.length} events; at most ${MAX_REPLAY_EVENTS}`;
   const bad = events.findIndex((event) => eventProblem(event, deviceCount) !== undefined);
   return bad < 0 ? undefined : `event ${bad + 1}: ${eventProblem(events[bad], deviceCount)}`;
 }
@@ -74,6 +83,7 @@ function eventProblem(event: unknown, deviceCount: number): string | undefined {
   switch (kind) {
     case 'emit':
       if (!isObject(event.content) || typeof event.content.timestamp !== 'string' || !isObject(event.content.data)) return 'emit without content';
+      if (!['a', 'b', 'c'].every((field) => typeof (event.content as { data: Record<string, unknown> }).data[field] === 'string')) return 'an emitted record needs string data fields a, b and c';
       return deviceProblem(event.device, deviceCount);
     case 'probe':
     case 'empty':
