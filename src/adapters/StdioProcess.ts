@@ -97,9 +97,8 @@ async function call(connection: ChildConnection, message: unknown, timeoutMs: nu
     return error instanceof TimedOut ? { kind: 'timeout', ms: timeoutMs } : { kind: 'threw', error: errorText(error) };
   }
   if (typeof response.garbled === 'string') return { kind: 'garbled', error: response.garbled };
-  const error = response.error as { type?: unknown; message?: unknown } | undefined;
-  if (error !== undefined) return { kind: 'threw', error: errorText(new RemoteError(typeof error.type === 'string' ? error.type : 'Error', typeof error.message === 'string' ? error.message : '')) };
-  return { kind: 'reply', value: response.reply };
+  const error = remoteErrorOf(response);
+  return error === undefined ? { kind: 'reply', value: response.reply } : { kind: 'threw', error: errorText(error) };
 }
 
 async function deliver(connection: ChildConnection, message: unknown): Promise<unknown> {
@@ -110,8 +109,13 @@ async function deliver(connection: ChildConnection, message: unknown): Promise<u
 }
 
 function throwIfError(response: Response): void {
+  const error = remoteErrorOf(response);
+  if (error !== undefined) throw error;
+}
+
+/** The error a response reports, named after the implementation's own type, or undefined. */
+function remoteErrorOf(response: Response): RemoteError | undefined {
   const error = response.error as { type?: unknown; message?: unknown } | undefined;
-  if (error === undefined) return;
-  const type = typeof error.type === 'string' ? error.type : 'Error';
-  throw new RemoteError(type, typeof error.message === 'string' ? error.message : '');
+  if (error === undefined) return undefined;
+  return new RemoteError(typeof error.type === 'string' ? error.type : 'Error', typeof error.message === 'string' ? error.message : '');
 }

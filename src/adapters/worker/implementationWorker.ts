@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { effectiveLevel, propertyById, type CallOutcome } from '../../../properties/index.ts';
-import { callService, errorText } from '../../check/callService.ts';
+import { callService, errorText, TimedOut, withTimeout } from '../../check/callService.ts';
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
 import { evaluateSequence } from '../../exhaustive/evaluateSequence.ts';
@@ -96,19 +96,13 @@ async function call(message: unknown, timeoutMs: number): Promise<CallOutcome> {
 }
 
 async function create(factory: ServiceFactory, timeoutMs: number): Promise<Extract<WorkerResponse, { kind: 'created' }>> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const made = Promise.resolve(factory());
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`creating the server did not finish within ${timeoutMs} ms`)), timeoutMs);
-    });
-    current = await Promise.race([made, timeout]);
+    current = await withTimeout(Promise.resolve(factory()), timeoutMs);
     return { kind: 'created', id: 0, hasSnapshot: typeof (current as { snapshot?: unknown }).snapshot === 'function' };
   } catch (error) {
     current = undefined;
-    return { kind: 'created', id: 0, error: errorText(error), hasSnapshot: false };
-  } finally {
-    clearTimeout(timer);
+    const why = error instanceof TimedOut ? `creating the server did not finish within ${timeoutMs} ms` : errorText(error);
+    return { kind: 'created', id: 0, error: why, hasSnapshot: false };
   }
 }
 
