@@ -72,7 +72,7 @@ export const CATALOGUE: readonly Property[] = [
   },
   {
     id: 'S5', watches: 'replies', name: 'well-formed replies', level: 'fail', when: 'step', modes: ALL_MODES, strictOnly: false,
-    statement: 'Every reply to a probe or an empty message is an object with a string type; an update has a valid from and an array of records.',
+    statement: 'Every reply to a probe or an empty message is an object with a string type; an update the device applies (from at most its count) has an integer from (not a float or bool) and a list of records (not a tuple); one from beyond the count is ignored and needs no data.',
     check: checkWellFormedReply,
   },
   {

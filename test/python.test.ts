@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkMode } from '../model/index.ts';
@@ -111,5 +112,35 @@ describe('faults of a Python implementation', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`sync-check --command "${command}"`);
+  });
+});
+
+describe('module-level code of a Python solution', () => {
+  const idioms = fixture('python/correct/module_level_idioms.py');
+  const savedMarkers = process.env.SYNC_CHECK_IDIOM_MARKERS;
+  afterEach(() => {
+    if (savedMarkers === undefined) delete process.env.SYNC_CHECK_IDIOM_MARKERS;
+    else process.env.SYNC_CHECK_IDIOM_MARKERS = savedMarkers;
+  });
+
+  it('a logger, a compiled regex, a dataclass instance, a computed constant, try/except ImportError and a top-level if all run: it passes', async () => {
+    const result = await runCli([idioms, '--seed', '1', '--runs', '20', '--out', freshOutDir()]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it("the exercise's driving code does not run: no bare call, no top-level loop, no __main__ block (its else branch does)", async () => {
+    // The fixture leaves a file named after each path it takes in this directory (the adapter inherits the variable).
+    const markers = mkdtempSync(path.join(tmpdir(), 'sync-check-idioms-'));
+    process.env.SYNC_CHECK_IDIOM_MARKERS = markers;
+    const { factory, close } = await loadImplementation(idioms);
+    try {
+      const report = await runConformance(factory, { seed: testSeed, runs: 10, timeoutMs: TIMEOUT_MS });
+      expect(report.verdict).toBe('pass');
+    } finally {
+      await close();
+    }
+    // Not there: testSyncing, for-loop, while-loop, main-guard, reversed-main-guard.
+    expect(readdirSync(markers).sort()).toEqual(['except-import-error', 'main-guard-else', 'top-level-if']);
   });
 });

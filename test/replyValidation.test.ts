@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeValue, malformedReplyReason } from '../properties/replyValidation.ts';
+import type { StepObservation } from '../properties/observation.ts';
+import { checkRefinement } from '../properties/checks/replyChecks.ts';
 
 const record = { type: 'record', dev_id: 'dev_0', timestamp: '2024-09-02T12:00:00.000Z', data: { a: 'a', b: 'b', c: 'c' } };
 const otherRecord = { ...record, dev_id: 'dev_1', data: { a: 'x', b: 'y', c: 'z' } };
@@ -21,6 +23,11 @@ describe('S5 malformedReplyReason: well-formed replies', () => {
     // Only the fields the seed's equivalence reads must be strings; extra fields are ignored.
     { name: 'an update whose record carries extra fields', reply: { type: 'update', from: 0, data: [{ ...record, seq: 7 }] } },
     { name: 'an update with extra fields', reply: { type: 'update', from: 0, data: [], note: 'x' } },
+    // The exercise's Device returns on `from > len(records)` before it reads data: no data is harmless there.
+    { name: 'an update from Infinity without data', reply: { type: 'update', from: Infinity } },
+    { name: 'an update from count + 1 whose data is a string', reply: { type: 'update', from: COUNT + 1, data: 'x' } },
+    { name: 'an update from the Python float 3.0 (beyond the count)', reply: { type: 'update', from: { $float: 3 } } },
+    { name: 'an update from a tuple beyond the count', reply: { type: 'update', from: COUNT + 1, data: { $tuple: [record] } } },
   ])('accepts $name', ({ reply }) => {
     expect(malformedReplyReason(reply, COUNT)).toBeUndefined();
   });
@@ -57,6 +64,15 @@ describe('S5 malformedReplyReason: malformed replies, each with a reason', () =>
     { name: 'an update from -1', reply: update({ from: -1 }), reason: 'update from is -1: not a count' },
     { name: 'an update from -Infinity', reply: update({ from: -Infinity }), reason: 'update from is -Infinity: not a count' },
     { name: 'an update from 0.5', reply: update({ from: 0.5 }), reason: 'update from is 0.5: not a count' },
+    // Python types the wire keeps apart (the adapter tags them): each crashes the exercise's Device.
+    { name: 'an update from the Python float 1.0', reply: update({ from: { $float: 1 } }), reason: 'update from is 1.0 (a float), not an int' },
+    { name: 'an update from True', reply: update({ from: true }), reason: 'update from is True (a bool), not an int' },
+    { name: 'an update from False', reply: update({ from: false }), reason: 'update from is False (a bool), not an int' },
+    { name: 'an update whose data is a tuple', reply: update({ data: { $tuple: [record] } }), reason: 'update data is a tuple of 1: [' },
+    { name: 'an update whose record is a tuple', reply: update({ data: [{ $tuple: ['dev_0'] }] }), reason: 'update data[0] is not a record: a tuple of 1' },
+    { name: 'a tuple for a reply', reply: { $tuple: ['update', 0, []] }, reason: 'reply is a tuple of 3: ["update",0,[]], not an object with a type' },
+    { name: 'an update without data from the count', reply: { type: 'update', from: COUNT }, reason: 'update has no data array: data is undefined' },
+    { name: 'an update from None without data', reply: { type: 'update', from: null }, reason: 'update has no data array' },
   ])('rejects $name', ({ reply, reason }) => {
     expect(malformedReplyReason(reply, COUNT)).toContain(reason);
   });
@@ -102,5 +118,32 @@ describe('describeValue: a short, one-line rendering for messages', () => {
     const reply = { type: 'update', from: 0, data: 'not an array', padding: 'x'.repeat(10_000) };
     const reason = malformedReplyReason(reply, COUNT) ?? '';
     expect(reason.length).toBeLessThanOrEqual('update has no data array: '.length + 120);
+  });
+});
+
+describe('R1 checkRefinement: names what differs, not two truncated replies', () => {
+  const probe = (value: unknown, modelReply: unknown) =>
+    ({
+      mode: 'fifo',
+      event: { kind: 'probe', device: 0 },
+      sent: { kind: 'probe', message: { type: 'probe', from: 0 }, device: 0 },
+      outcome: { kind: 'reply', value },
+      modelReply,
+      devices: [],
+      countsBefore: [0],
+    }) as unknown as StepObservation;
+  const model = { type: 'update', from: 0, data: [record, otherRecord] };
+  it.each([
+    { name: 'a shorter data list', reply: { ...model, data: [record] }, text: "reply.data has 1 item where the model's has 2" },
+    { name: 'a different record', reply: { ...model, data: [record, { ...otherRecord, timestamp: 'x' }] }, text: 'reply.data[1].timestamp is "x" where' },
+    { name: 'no data', reply: { type: 'update', from: 0 }, text: "reply has no data; the model's is [" },
+    { name: 'a different from', reply: { ...model, from: Infinity }, text: "reply.from is Infinity where the model's is 0" },
+    { name: 'an extra field', reply: { ...model, note: 1 }, text: 'reply has an extra note: 1' },
+  ])('$name', ({ reply, text }) => {
+    expect(checkRefinement(probe(reply, model))).toContain(text);
+  });
+
+  it('accepts the model reply itself', () => {
+    expect(checkRefinement(probe(structuredClone(model), model))).toBeUndefined();
   });
 });

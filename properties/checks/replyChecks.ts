@@ -41,8 +41,34 @@ export function checkRefinement({ sent, outcome, modelReply }: StepObservation):
     return isCertainNoop(outcome.value) ? undefined : `reply to {} is not a no-op: ${describeValue(outcome.value)}`;
   }
   if (sent.kind !== 'probe') return undefined;
-  if (deepEqual(outcome.value, modelReply)) return undefined;
-  return `reply ${describeValue(outcome.value)} differs from the model's ${describeValue(modelReply)}`;
+  const difference = firstDifference(outcome.value, modelReply, 'reply');
+  return difference === undefined ? undefined : `the reply differs from the model's: ${difference}`;
+}
+
+/**
+ * Where `actual` first departs from `expected`, as a path and both values, or
+ * undefined when they are equal. Two truncated renderings of long replies would
+ * look the same; the path shows what differs.
+ */
+function firstDifference(actual: unknown, expected: unknown, path: string): string | undefined {
+  if (deepEqual(actual, expected)) return undefined;
+  if (Array.isArray(actual) && Array.isArray(expected)) {
+    if (actual.length !== expected.length) {
+      return `${path} has ${items(actual.length)} where the model's has ${expected.length}`;
+    }
+    const index = actual.findIndex((item, position) => !deepEqual(item, expected[position]));
+    return firstDifference(actual[index], expected[index], `${path}[${index}]`);
+  }
+  if (isObject(actual) && isObject(expected) && !Array.isArray(actual) && !Array.isArray(expected)) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+    const key = keys.find((name) => !(name in actual) || !(name in expected) || !deepEqual(actual[name], expected[name]));
+    if (key !== undefined) {
+      if (!(key in actual)) return `${path} has no ${key}; the model's is ${describeValue(expected[key])}`;
+      if (!(key in expected)) return `${path} has an extra ${key}: ${describeValue(actual[key])}`;
+      return firstDifference(actual[key], expected[key], `${path}.${key}`);
+    }
+  }
+  return `${path} is ${describeValue(actual)} where the model's is ${describeValue(expected)}`;
 }
 
 /** A reply no device can act on, however late it arrives. */
@@ -64,4 +90,8 @@ function deepEqual(left: unknown, right: unknown): boolean {
   if (!isObject(left) || !isObject(right)) return false;
   const keys = Object.keys(left);
   return keys.length === Object.keys(right).length && keys.every((key) => deepEqual(left[key], right[key]));
+}
+
+function items(count: number): string {
+  return count === 1 ? '1 item' : `${count} items`;
 }

@@ -2,10 +2,16 @@
 
 Usage: python3 sync_adapter.py SOLUTION.py
 
-Only the solution's imports, function and class definitions and top-level
-constant assignments run: exercise files end with a bare testSyncing() call
-(10 devices x 10^6 rounds) that must not. Whatever the solution prints goes to
-stderr; stdout carries nothing but the protocol. Standard library only.
+Every top-level statement of the solution runs (imports, definitions, any
+assignment such as logger = logging.getLogger(__name__) or PATTERN =
+re.compile(...), try/with/if blocks) except the code that drives the exercise:
+bare expression statements (exercise files end with a bare testSyncing() call,
+10 devices x 10^6 rounds), top-level for/while loops, and the body of
+`if __name__ == "__main__":` (its else branch, if any, runs). A statement that
+still runs for ever (X = spin()) is stopped by the checker's load timeout.
+While the file loads, stdin reads as empty: the protocol's input is not the
+solution's. Whatever the solution prints goes to stderr; stdout carries nothing
+but the protocol. Standard library only.
 """
 import ast
 import json
@@ -13,45 +19,55 @@ import math
 import os
 import sys
 
-# Calls allowed in a top-level constant assignment, e.g. INF = float('inf').
-CONSTANT_CALLS = {"float", "int", "str", "bool", "tuple", "frozenset", "set", "list", "dict", "range"}
-KEPT_STATEMENTS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Top-level statements that drive the exercise rather than define the solution: testSyncing(),
+# print(...) (a module docstring is dropped too, harmlessly), and loops.
+DRIVING_STATEMENTS = (ast.Expr, ast.For, ast.AsyncFor, ast.While)
 
 
-def is_constant_expression(node):
-    """True for literals, names, arithmetic and whitelisted builtin calls: nothing that can loop or print."""
-    if isinstance(node, ast.Call):
-        return (
-            isinstance(node.func, ast.Name)
-            and node.func.id in CONSTANT_CALLS
-            and all(is_constant_expression(argument) for argument in node.args)
-            and not node.keywords
-        )
-    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
+def is_main_guard(statement):
+    """True for `if __name__ == "__main__":`, either operand order, either quote."""
+    if not isinstance(statement, ast.If):
         return False
-    return all(is_constant_expression(child) for child in ast.iter_child_nodes(node))
+    test = statement.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    operands = (test.left, test.comparators[0])
+    return any(isinstance(operand, ast.Name) and operand.id == "__name__" for operand in operands) and any(
+        isinstance(operand, ast.Constant) and operand.value == "__main__" for operand in operands
+    )
 
 
-def kept(statement):
-    if isinstance(statement, KEPT_STATEMENTS):
-        return True
-    if isinstance(statement, ast.Assign):
-        return is_constant_expression(statement.value)
-    if isinstance(statement, ast.AnnAssign):
-        return statement.value is None or is_constant_expression(statement.value)
-    return False
+def kept(statements):
+    """The top-level statements to run: all but the driving ones; a main guard gives way to its else branch, kept whole."""
+    result = []
+    for statement in statements:
+        if isinstance(statement, DRIVING_STATEMENTS):
+            continue
+        if is_main_guard(statement):
+            result.extend(statement.orelse)  # what the file runs when imported: all of it, as written
+            continue
+        result.append(statement)
+    return result
 
 
 def load_service_class(path):
-    """Runs the definitions of the solution file and returns its SyncService class."""
+    """Runs the solution file, all but its driving code (see kept), and returns its SyncService class."""
     with open(path, encoding="utf-8") as source_file:
         source = source_file.read()
     tree = ast.parse(source, filename=path)
-    tree.body = [statement for statement in tree.body if kept(statement)]
+    tree.body = kept(tree.body)
     directory = os.path.dirname(os.path.abspath(path))
     sys.path.insert(0, directory)
     namespace = {"__name__": "solution", "__file__": os.path.abspath(path)}
-    exec(compile(tree, path, "exec"), namespace)
+    # A top-level input() must not eat the protocol's first request: it reads end of file instead.
+    protocol_input = sys.stdin
+    empty_input = open(os.devnull, encoding="utf-8")
+    sys.stdin = empty_input
+    try:
+        exec(compile(tree, path, "exec"), namespace)
+    finally:
+        sys.stdin = protocol_input
+        empty_input.close()
     service = namespace.get("SyncService")
     if not isinstance(service, type):
         raise LookupError("%s defines no class SyncService" % path)
@@ -59,9 +75,19 @@ def load_service_class(path):
 
 
 def encode(value, ancestors=None):
-    """JSON has no Infinity or NaN: spell them out, as the TypeScript side expects. A cycle is refused at once."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return {"$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
+    """The reply as JSON, keeping the Python types the exercise's Device tells apart.
+
+    JSON has no Infinity or NaN: they are spelled out as {"$number": ...}. JSON also
+    loses two distinctions the Device trips over: `records[:1.0]` and `list + tuple`
+    raise TypeError. So a float with an integral value travels as {"$float": 1.0}
+    (other floats are unmistakable as they are) and a tuple as {"$tuple": [...]}.
+    A bool is JSON's true/false already; dict and list subclasses behave as dict and
+    list for the Device and travel as such. A cycle is refused at once.
+    """
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return {"$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
+        return {"$float": value} if value.is_integer() else value
     if not isinstance(value, (dict, list, tuple)):
         return value
     ancestors = set() if ancestors is None else ancestors
@@ -71,15 +97,21 @@ def encode(value, ancestors=None):
     try:
         if isinstance(value, dict):
             return {key if isinstance(key, str) else json.dumps(key): encode(item, ancestors) for key, item in value.items()}
-        return [encode(item, ancestors) for item in value]
+        items = [encode(item, ancestors) for item in value]
+        return {"$tuple": items} if isinstance(value, tuple) else items
     finally:
         ancestors.discard(id(value))
 
 
 def decode(value):
+    """The inverse of encode, so a message means the same on both sides of the wire."""
     if isinstance(value, dict):
         if len(value) == 1 and isinstance(value.get("$number"), str):
             return float(value["$number"].replace("Infinity", "inf"))
+        if len(value) == 1 and isinstance(value.get("$float"), (int, float)) and not isinstance(value["$float"], bool):
+            return float(value["$float"])
+        if len(value) == 1 and isinstance(value.get("$tuple"), list):
+            return tuple(decode(item) for item in value["$tuple"])
         return {key: decode(item) for key, item in value.items()}
     if isinstance(value, list):
         return [decode(item) for item in value]
