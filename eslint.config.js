@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.sync-check/**', 'coverage/**', 'scratch/**', 'test/fixtures/broken/**'] },
+  { ignores: ['node_modules/**', '.sync-check/**', 'coverage/**', 'scratch/**', 'test/fixtures/broken/**', 'test/fixtures/shapes/**/*.{js,cjs,mjs}'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
