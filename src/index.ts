@@ -3,38 +3,23 @@
  *
  *   const report = await checkConformance('./my-server.ts', { seed: 1 });
  *   expect(report.verdict).not.toBe('fail');
+ *
+ * The target is a path (`.ts/.mts/.cts/.js/.mjs/.cjs`, run in a worker thread,
+ * or `.py`, run through the bundled Python adapter), `{ command: '...' }` (any
+ * program over the stdio wire protocol), a class or a factory. The worker or
+ * process is always stopped when the check ends; pass `signal` to abort it.
+ * For vitest, `sync-protocol-check/vitest` registers one test per property.
  */
-import path from 'node:path';
-import { loadModule } from './adapters/loadModule.ts';
-import { resolveFactory } from './adapters/resolveFactory.ts';
-import { runConformance, type ConformanceOptions } from './check/runConformance.ts';
-import type { ServiceFactory } from './check/service.ts';
-import { jsonReport, type JsonReport } from './report/jsonReport.ts';
-
-export type { ConformanceOptions } from './check/runConformance.ts';
+export { checkConformance } from './api/checkConformance.ts';
+export type { CheckOptions } from './api/CheckOptions.ts';
+export type { CommandTarget, ConformanceTarget, ServiceClass } from './api/ConformanceTarget.ts';
+export { LoadError } from './adapters/loadModule.ts';
+export type { ConformanceOptions, Status } from './check/runConformance.ts';
 export type { ServiceFactory, ServiceLike } from './check/service.ts';
 export type { JsonReport, JsonProperty, JsonCounterexample } from './report/jsonReport.ts';
+export type { NetworkMode } from '../model/index.ts';
+export type { Level, PropertyId } from '../properties/index.ts';
 export { SyncService as ReferenceSyncService } from './reference/SyncService.ts';
 
-/**
- * An implementation: a path to a module (as `sync-check` takes), a factory
- * function, or a class constructed with no arguments.
- */
-export type Implementation = string | ServiceFactory | (new () => { onMessage(message: unknown): unknown });
-
-/** Checks an implementation against every property; returns the same report as `sync-check --json`. */
-export async function checkConformance(implementation: Implementation, options: ConformanceOptions = {}): Promise<JsonReport> {
-  const factory = typeof implementation === 'string' ? await loadModule(implementation) : asFactory(implementation);
-  const report = await runConformance(factory, options);
-  const name = typeof implementation === 'string' ? path.resolve(implementation) : implementation.name || 'anonymous';
-  return jsonReport(report, name);
-}
-
-function asFactory(implementation: Exclude<Implementation, string>): ServiceFactory {
-  // A class is a function too: the resolver tells them apart by their prototype.
-  return resolveFactory({ default: implementation, createSyncService: isClass(implementation) ? undefined : implementation }, 'the implementation');
-}
-
-function isClass(value: unknown): boolean {
-  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
-}
+/** The target's former name. */
+export type { ConformanceTarget as Implementation } from './api/ConformanceTarget.ts';

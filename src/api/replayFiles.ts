@@ -1,0 +1,79 @@
+/**
+ * The `out` option: the same corpus `sync-check --out` keeps. Every
+ * counterexample is saved as a replay file with its Markdown report; saved
+ * failures of the same implementation are replayed before a new search.
+ */
+import type { NetworkMode } from '../../model/index.ts';
+import { errorText } from '../check/callService.ts';
+import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample, type KnownFailure } from '../check/runConformance.ts';
+import { saveFailure, savedFailures } from '../failures/failureStore.ts';
+import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from '../failures/replayFile.ts';
+import { allCounterexamples } from '../report/findings.ts';
+import { markdownReport } from '../report/markdownReport.ts';
+import type { CheckSettings } from './CheckOptions.ts';
+import type { OpenedTarget } from './ConformanceTarget.ts';
+
+/** The saved failures of `target` in `directory`, to replay first; an unreadable file is a warning. */
+export function knownFailures(directory: string, target: OpenedTarget, warn: (warning: string) => void): KnownFailure[] {
+  return savedFailures(directory, target.implementation, (reason) => warn(`skipping ${reason}`)).map(({ replay }) => ({ scenario: replay.scenario, seed: replay.seed, path: replay.path }));
+}
+
+/** Saves every counterexample of the report in `directory`; returns where each went. A file that cannot be saved is a warning. */
+export function saveCounterexamples(
+  directory: string,
+  report: ConformanceReport,
+  target: OpenedTarget,
+  settings: CheckSettings,
+  warn: (warning: string) => void,
+): Map<ExplainedCounterexample, string> {
+  const files = new Map<ExplainedCounterexample, string>();
+  for (const counterexample of allCounterexamples(report)) {
+    try {
+      const markdownFor = (file: string): string => markdownReport(counterexample, target.label, replayCommand(target, file));
+      files.set(counterexample, saveFailure(directory, replayFile(counterexample, target, settings), markdownFor));
+    } catch (error) {
+      warn(`could not save the ${counterexample.finding.property} counterexample in ${directory}: ${errorText(error)}`);
+    }
+  }
+  return files;
+}
+
+/**
+ * The command that replays a saved file. `--replay` never runs a command a
+ * file names, so a `{ command }` target is named again; a class or factory
+ * lives only in the caller's code, so the module that exports it must be named.
+ */
+export function replayCommand(target: OpenedTarget, file: string): string {
+  if (target.cliTarget === undefined) return `npx sync-check --replay ${file} <the module that exports ${target.label}>`;
+  return target.cliTarget.startsWith('--command') ? `npx sync-check --replay ${file} ${target.cliTarget}` : `npx sync-check --replay ${file}`;
+}
+
+/** The command line that searches again as this check did, for a counterexample that was not saved (the same seed finds it again). */
+export function searchCommand(target: OpenedTarget, settings: CheckSettings, mode: NetworkMode): string {
+  const options = [
+    `--mode ${mode}`,
+    `--seed ${settings.seed}`,
+    `--runs ${settings.runs}`,
+    ...(settings.deviceCount === undefined ? [] : [`--devices ${settings.deviceCount}`]),
+    ...(settings.strict ? ['--strict'] : []),
+    ...(settings.timeoutMs === DEFAULT_TIMEOUT_MS ? [] : [`--timeout ${settings.timeoutMs}`]),
+  ].join(' ');
+  const again = target.cliTarget === undefined ? `the same seed finds it again: ${settings.seed}, ${mode} mode, ${settings.runs} runs` : `npx sync-check ${target.cliTarget} ${options}`;
+  return `${again} (not saved: pass \`out\` to save a replay file)`;
+}
+
+function replayFile(counterexample: ExplainedCounterexample, target: OpenedTarget, settings: CheckSettings): ReplayFile {
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    implementation: target.implementation,
+    property: counterexample.finding.property,
+    message: counterexample.finding.message,
+    properties: counterexample.properties,
+    strict: settings.strict,
+    timeoutMs: settings.timeoutMs,
+    seed: counterexample.seed,
+    path: counterexample.path,
+    scenario: counterexample.scenario,
+  };
+}
