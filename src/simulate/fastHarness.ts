@@ -25,11 +25,15 @@ export interface FastRun {
   readonly recordOf: (id: number) => WireRecord;
 }
 
+/** The capacity each id list is given: the expected records plus slack (a luckier run just grows). */
+export function listCapacity(options: Pick<HarnessOptions, 'devices' | 'rounds' | 'probabilities'>): number {
+  return Math.ceil(options.rounds * options.devices * (1 - probabilitiesOf(options).noData) * 1.01) + 1024;
+}
+
 export function runFastHarness(options: HarnessOptions): FastRun {
   const random = harnessRandom(options.seed);
   const odds = probabilitiesOf(options);
-  // The expected record count plus slack; a luckier run than expected just grows.
-  const expected = Math.ceil(options.rounds * options.devices * (1 - odds.noData) * 1.01) + 1024;
+  const expected = listCapacity(options);
   const log = new IdList(expected);
   const devices = Array.from({ length: options.devices }, () => new IdList(expected));
   const facts: RecordFacts = { device: new IdList(expected), round: new IdList(expected), sequence: new IdList(expected) };

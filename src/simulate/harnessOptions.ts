@@ -30,7 +30,7 @@ export function harnessRandom(seed: number): Random {
   return seedrandom.alea(`harness-${seed}`);
 }
 
-export function probabilitiesOf(options: HarnessOptions): DeviceProbabilities {
+export function probabilitiesOf(options: Pick<HarnessOptions, 'probabilities'>): DeviceProbabilities {
   return options.probabilities ?? ORIGINAL_PROBABILITIES;
 }
 

@@ -1,0 +1,66 @@
+/**
+ * The smallest bound at which each "sometimes" goal can be reached, so that an
+ * unreached goal says whether the bound was too small (a warning naming the
+ * bound to use) or should have reached it (a failure). Each minimum was checked
+ * by exploring every mode at 1-3 devices, 0-2 records and 0-3 pending replies:
+ * a goal is reached exactly when every bound is at least its minimum.
+ */
+import type { CompactBounds, CompactReport } from '../../model/index.ts';
+
+export interface GoalMinimum {
+  readonly devices: number;
+  readonly records: number;
+  readonly pending: number;
+}
+
+export const GOAL_MINIMUMS: Readonly<Record<string, GoalMinimum>> = {
+  // A device learns the log only from a reply: something to learn, and a probe to ask.
+  'every device holds every record': { devices: 1, records: 1, pending: 1 },
+  // Any reply can be dropped, even the reply to an empty message.
+  'a reply was dropped': { devices: 1, records: 0, pending: 1 },
+  // One device has to learn a record the other has not.
+  'two devices disagree in length': { devices: 2, records: 1, pending: 1 },
+  'an empty message was answered': { devices: 1, records: 0, pending: 1 },
+  // Two replies to one device in flight, the newer one carrying a record.
+  'a reply arrived before an older one': { devices: 1, records: 1, pending: 2 },
+  // Only a reply that would change its device is duplicated.
+  'a reply was duplicated': { devices: 1, records: 1, pending: 1 },
+};
+
+/** The options a goal needs beyond `bounds` ("--pending 2"), or undefined when `bounds` can reach it. */
+export function boundNeeded(goal: string, bounds: CompactBounds): string | undefined {
+  const minimum = GOAL_MINIMUMS[goal];
+  if (minimum === undefined) return undefined;
+  const needed = [
+    bounds.devices < minimum.devices ? `--devices ${minimum.devices}` : undefined,
+    bounds.recordsPerDevice < minimum.records ? `--records ${minimum.records}` : undefined,
+    bounds.pendingPerDevice < minimum.pending ? `--pending ${minimum.pending}` : undefined,
+  ].filter((option) => option !== undefined);
+  return needed.length === 0 ? undefined : needed.join(' ');
+}
+
+export interface GoalOutcome {
+  readonly name: string;
+  readonly reached: boolean;
+  /** For an unreached goal the bound is too small for: the options it needs. */
+  readonly needs?: string;
+}
+
+export function goalOutcomes(report: CompactReport): GoalOutcome[] {
+  return report.goals.map((goal) => {
+    const needs = goal.reached ? undefined : boundNeeded(goal.name, report.bounds);
+    return needs === undefined ? { ...goal } : { ...goal, needs };
+  });
+}
+
+/**
+ * 'clean': complete, no violation, every goal reached; 'warning': the same but
+ * for goals the bound is too small to reach; 'failure': a violation, an
+ * incomplete search, or a goal unreached at a bound that reaches it.
+ */
+export function exploreVerdict(report: CompactReport): 'clean' | 'warning' | 'failure' {
+  if (!report.complete || report.violation !== undefined) return 'failure';
+  const unreached = goalOutcomes(report).filter((goal) => !goal.reached);
+  if (unreached.some((goal) => goal.needs === undefined)) return 'failure';
+  return unreached.length > 0 ? 'warning' : 'clean';
+}
