@@ -4,12 +4,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.sync-check/**', 'coverage/**', 'scratch/**', 'test/fixtures/broken/**', 'test/fixtures/shapes/**/*.{js,cjs,mjs}'] },
+  { ignores: ['node_modules/**', '.sync-check/**', 'coverage/**', 'scratch/**', 'dist/**', 'dist.staging-*/**', 'test/fixtures/broken/**', 'test/fixtures/shapes/**/*.{js,cjs,mjs}'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'src/soak/*.mjs', 'src/adapters/worker/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs', 'src/soak/*.mjs', 'src/adapters/worker/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -32,6 +32,7 @@ export interface LoadedImplementation extends ScenarioHost {
 /** How replay files and the corpus name a `--command` implementation. */
 export const COMMAND_PREFIX = 'command:';
 
+/** Beside this module, from sources and compiled alike (scripts/build.mjs copies it into dist/src/adapters/python/). */
 export const PYTHON_ADAPTER = path.resolve(import.meta.dirname, 'python/sync_adapter.py');
 
 /** The Python interpreter: SYNC_PYTHON, or python3 on the PATH. */

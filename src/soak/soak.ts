@@ -46,7 +46,8 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./soakWorker.mjs', import.meta.url));
+/** From sources (tsx, vitest) a .mjs that registers tsx before importing soakWorker.ts; compiled (dist), soakWorker.js itself. */
+const WORKER_FILE = fileURLToPath(new URL(import.meta.filename.endsWith('.ts') ? './soakWorker.mjs' : './soakWorker.js', import.meta.url));
 
 export async function soak(options: SoakOptions): Promise<SoakReport> {
   const pool = new Tinypool({ filename: WORKER_FILE, minThreads: options.workers, maxThreads: options.workers, isolateWorkers: false });

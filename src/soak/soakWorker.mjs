@@ -1,4 +1,5 @@
-// The soak pool's worker entry: worker threads start without tsx's loader, so register it here.
+// The soak pool's worker entry when running from sources (tsx, vitest): worker threads start
+// without tsx's loader, so register it here. Compiled (dist/), soak.ts starts soakWorker.js directly.
 import { register } from 'tsx/esm/api';
 
 register();

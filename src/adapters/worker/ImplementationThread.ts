@@ -12,6 +12,12 @@ import { trackRunning } from '../runningProcesses.ts';
 import type { OutputCapture } from './outputCapture.ts';
 import { BEATS, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
+/**
+ * The thread's entry: from sources (tsx, vitest) a .mjs that registers tsx before
+ * importing implementationWorker.ts; compiled (dist), implementationWorker.js itself.
+ */
+const WORKER_ENTRY = new URL(import.meta.filename.endsWith('.ts') ? './implementationWorker.mjs' : './implementationWorker.js', import.meta.url);
+
 /** Memory an implementation's thread may use before it counts as out of memory. */
 export const WORKER_MEMORY_MB = 2048;
 
@@ -43,7 +49,7 @@ export class ImplementationThread {
 
   constructor(file: string, output: OutputCapture) {
     const setup: WorkerSetup = { file, heartbeat: this.heartbeat.buffer };
-    this.worker = new Worker(new URL('./implementationWorker.mjs', import.meta.url), {
+    this.worker = new Worker(WORKER_ENTRY, {
       workerData: setup,
       stdout: true,
       stderr: true,

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// npm run build (and prepare, so npm ci, npm pack and npx in this repo build too):
+// dist/ from scratch. tsc -p tsconfig.build.json emits the JS, declarations and
+// both kinds of maps, rewriting the sources' .ts imports to .js; this adds what
+// tsc does not emit. The build goes to a staging folder beside dist/ (same depth,
+// so the maps' relative paths hold) that then replaces dist/ in one rename: a
+// build running at the same time as another (npm pack in one test file, npx's
+// prepare in another) or as a check that uses dist/ never shows a half-built tree.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+const staging = path.join(root, `dist.staging-${process.pid}`);
+
+class BuildError extends Error {}
+
+rmSync(staging, { recursive: true, force: true });
+try {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
+  if (compiled.status !== 0) throw new BuildError(`tsc -p tsconfig.build.json failed (${compiled.error?.message ?? `exit ${compiled.status ?? compiled.signal}`})`);
+
+  // The Python adapter: PYTHON_ADAPTER finds it next to loadImplementation, in src/ and in dist/src/ alike.
+  const adapter = 'src/adapters/python/sync_adapter.py';
+  mkdirSync(path.dirname(path.join(staging, adapter)), { recursive: true });
+  copyFileSync(path.join(root, adapter), path.join(staging, adapter));
+
+  // The installed bin. The worker threads need no entry here: compiled, the code
+  // starts implementationWorker.js and soakWorker.js directly (the .mjs entries
+  // that register tsx first are for running from sources).
+  const bin = path.join(staging, 'bin/sync-check.js');
+  mkdirSync(path.dirname(bin), { recursive: true });
+  writeFileSync(bin, "#!/usr/bin/env node\n// sync-check, compiled: the checker itself needs no tsx (users' TypeScript files load through it).\nimport '../src/cli/main.js';\n");
+  chmodSync(bin, 0o755);
+
+  // A concurrent build may put its dist/ back between the rm and the rename: then again.
+  for (let attempt = 1; ; attempt++) {
+    rmSync(dist, { recursive: true, force: true });
+    try {
+      renameSync(staging, dist);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST'].includes(/** @type {NodeJS.ErrnoException} */ (error).code ?? '')) throw error;
+    }
+  }
+} catch (error) {
+  // tsc has printed its errors: one line here, no stack.
+  if (!(error instanceof BuildError)) throw error;
+  process.stderr.write(`build: ${error.message}\n`);
+  process.exitCode = 1;
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
