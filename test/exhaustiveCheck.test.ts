@@ -6,6 +6,7 @@ import { exhaustiveConformance } from '../src/exhaustive/exhaustiveConformance.t
 import { NondeterminismError } from '../src/exhaustive/searchExhaustively.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { worstStatus } from '../src/report/reportText.ts';
+import { nextBound, nextBoundText } from '../src/exhaustive/boundsShown.ts';
 import { correctAlternatives, FIXTURES } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
 
@@ -92,7 +93,7 @@ describe('sync-check --exhaustive', () => {
 
   it.each([
     [['--depth', '3'], '--depth goes with --exhaustive'],
-    [['--exhaustive', '--runs', '5'], '--runs is for random runs, not --exhaustive'],
+    [['--exhaustive', '--no-random', '--runs', '5'], '--runs is for random runs, not --exhaustive --no-random'],
     [['--exhaustive', '--depth', '99'], '--depth must be an integer from 0 to 30, got "99"'],
     [['--exhaustive', '--devices', '5'], '--devices must be an integer from 1 to 4, got "5"'],
   ])('%j is a one-line usage error', async (argv, message) => {
@@ -105,5 +106,84 @@ describe('sync-check --exhaustive', () => {
     const result = await runCli([fixture('exhaustive', 'nondeterministic.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '5', '--junk', '0', '--out', freshOutDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^sync-check: the server is not deterministic/);
+  });
+});
+
+describe('sync-check --exhaustive says what it showed, and looks beyond its bounds', () => {
+  /**
+   * Both mutants pass every sequence within the default bounds (their bugs need 41
+   * records, or a fourth device), so an exhaustive search alone shows nothing about
+   * them. Small bounds (fifo, depth 3) keep this test fast; the default bounds
+   * behave the same, only slower (about 85 s of exhaustive search first).
+   */
+  it.each([
+    { name: 'capsLogAt40.ts', beyond: /41 records from one device \(bound 2\)|\d+ records from one device \(bound 2\)/ },
+    { name: 'atMostThreeDevices.ts', beyond: /[4-9] devices \(bound 2\)|10 devices \(bound 2\)/ },
+  ])('$name: --exhaustive runs the random search after it, which finds L1 beyond the bounds: FAIL, not PASS', async ({ name, beyond }) => {
+    const result = await runCli([fixture('mutants', name), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--seed', '1', '--out', freshOutDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('verdict: PASS');
+    expect(result.stdout).toContain('verdict: FAIL');
+    expect(result.stdout).toMatch(/^ {2}fifo: no violation in any sequence up to these bounds \(depth 3 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message\)$/m);
+    expect(result.stdout).toMatch(/^ {4}next: --depth 4 \(≈ \d+(\.\d)?x the sequences, (about \d+(\.\d)? (s|min|h)|under a second)\)$/m);
+    expect(result.stdout).toContain('random search (seed 1), beyond the exhaustive bounds:');
+    const l1 = result.stdout.split('\n').find((line) => line.startsWith('  L1 fails in fifo; its shortest trace has ')) ?? '';
+    expect(l1).toMatch(beyond);
+    expect(result.stdout).toMatch(/^L1 convergence FAILED at the end: /m);
+  });
+
+  it('--no-random says plainly that nothing beyond the bounds was tried, and the JSON agrees', async () => {
+    const argv = [fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--no-random', '--out', freshOutDir()];
+    const text = await runCli(argv);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('verdict: PASS');
+    expect(text.stdout).toContain('random search: not run (--no-random): nothing beyond the bounds above was tried');
+    expect(text.stdout).toContain('verdict: NO VIOLATION WITHIN THE BOUNDS (not a PASS: nothing beyond the bounds above was tried)');
+    const json = await runCli([...argv, '--json']);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.verdict).toBe('bounded');
+    expect(report.exhaustive?.random).toEqual({ notRun: '--no-random' });
+    const fifo = report.exhaustive?.modes.fifo;
+    expect(fifo?.shown).toBe('no violation in any sequence up to these bounds (depth 3 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message)');
+    expect(fifo?.next?.depth).toBe(4);
+    expect(fifo?.sequencesPerDepth.reduce((sum, count) => sum + count, 0)).toBe(fifo?.sequences);
+  });
+
+  it('the JSON of --exhaustive with the random search names where its finding lies beyond the bounds', async () => {
+    const result = await runCli([fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--seed', '1', '--json', '--out', freshOutDir()]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.verdict).toBe('fail');
+    expect(report.exhaustive?.random).toMatchObject({ seed: 1, runsPerMode: 200 });
+    const l1 = report.properties.find((property) => property.id === 'L1');
+    expect(l1?.modes.fifo).toBe('fail');
+    expect(l1?.random?.modes.fifo).toBe('fail');
+    expect(l1?.counterexample).toMatchObject({ shortest: false, devices: 4, events: 4, beyondBounds: ['4 devices (bound 2)', '4 events (depth 3)'] });
+  });
+
+  it('the next bound is counted from the sequences this search left out past its depth, and timed at this run\'s speed', () => {
+    // Measured: fifo, 2 devices, depth 3 left out 16,060 sequences of 4 events, and a depth-4 search ran exactly 18,054 = 1,994 + 16,060.
+    const summary = { sequences: 1994, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: 3, usedSnapshots: false, sequencesPerDepth: [2, 20, 188, 1784], sequencesBeyondDepth: [16060], depth: 3, milliseconds: 2000 };
+    const next = nextBound('fifo', summary);
+    expect(next?.depth).toBe(4);
+    expect(next?.factor).toBeCloseTo(18054 / 1994);
+    expect(next?.growth).toBeCloseTo(16060 / 1784);
+    expect(nextBoundText('fifo', next ?? { depth: 0, factor: 0, seconds: 0, growth: 0 }, 1)).toBe('next: --depth 4 (≈ 9.1x the sequences, about 18 s)');
+    // Seed mode: the shortest harness turn (3 events) on; measured at depth 12, a depth-15 search ran exactly 2,677 + 3,168 + 2,016 + 496 = 8,357.
+    const seed = nextBound('seed', { ...summary, sequences: 2677, depth: 12, depthCompleted: 12, sequencesPerDepth: [1, 0, 0, 8, 4, 0, 48, 40, 8, 288, 384, 152, 1744], sequencesBeyondDepth: [3168, 2016, 496, 5216] });
+    expect(seed?.depth).toBe(15);
+    expect((seed?.factor ?? 0) * 2677).toBeCloseTo(8357);
+    // Within bounds that allow no longer sequence (only emissions, one record each), deeper adds nothing, and says so.
+    const finite = nextBound('fifo', { ...summary, sequencesBeyondDepth: [] });
+    expect(nextBoundText('fifo', finite ?? { depth: 0, factor: 0, seconds: 0, growth: 0 }, 1)).toBe('no sequence longer than 3 events exists within the other bounds: a deeper search adds nothing');
+  });
+
+  it.each([
+    [['--no-random'], '--no-random goes with --exhaustive (without it, sync-check runs only the random search)'],
+    [['--exhaustive', '--no-random', '--seed', '1'], '--seed is for random runs, not --exhaustive --no-random'],
+  ])('%j is a one-line usage error', async (argv, message) => {
+    const result = await runCli([...argv, '--out', freshOutDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`sync-check: ${message}`);
   });
 });

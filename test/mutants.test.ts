@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { propertyById } from '../properties/index.ts';
+import type { NetworkMode } from '../model/index.ts';
+import type { ExhaustiveBounds } from '../src/exhaustive/exhaustiveBounds.ts';
 import { junkIn, shortestFailure, SHORTEST_DEPTH } from '../src/exhaustive/shortestFailure.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import { modeSeed } from '../src/check/runConformance.ts';
@@ -21,7 +23,40 @@ const MAX_SHRINK_RATIO = 1.5;
  * trace loses dev_0's reply in the first turn; shrinking prefers kept replies, so
  * it settles on dev_1 losing one in the second turn (7 events against 3).
  */
-const KNOWN_SHRINK_GAPS: Readonly<Record<string, number>> = { 'cursorPerDevice.ts/seed': 7 / 3 };
+const KNOWN_SHRINK_GAPS: Readonly<Record<string, number>> = {
+  'cursorPerDevice.ts/seed': 7 / 3,
+  // The same round-robin trap with four devices: a whole idle round (dev_1, dev_2, dev_3, dev_0) sits between the first
+  // record and the other three; removing one idle turn hands every later turn to another device, so it stays (28 events against 12).
+  'atMostThreeDevices.ts/seed': 28 / 12,
+};
+/**
+ * capsLogAt40: every shrink candidate sends 41 records or more and runs a
+ * liveness phase of 43 rounds that never converges, so shrinking reaches
+ * SHRINK_LIMIT_MS (20 s) before it is done, and where it stops depends on how
+ * fast the machine is (measured: 54 events in fifo, 68 in reorder, against 41).
+ * A ratio that depends on load cannot be held to a bar without a flaky test, so
+ * when shrinking was cut by time the test holds what is certain: the trace
+ * fails, is no shorter than the minimum (which checks the minimum), and its
+ * ratio is printed. If shrinking finishes, the bar applies as for any mutant.
+ */
+const SHRINK_CUT_BY_TIME: ReadonlySet<string> = new Set(['capsLogAt40.ts']);
+/**
+ * Mutants whose shortest failure lies beyond SHORTEST_DEPTH and the default
+ * bounds (their point: `--exhaustive` with default bounds finds nothing in them,
+ * only the random search does). A full search up to 41 events is out of reach,
+ * so their minimum comes from a search narrowed to what the bug needs, with
+ * every other choice left out: emissions only (no probes or replies in flight,
+ * no junk, one content). That search is exhaustive within its own bounds, and
+ * its result is the true minimum, since no failure can be shorter: capsLogAt40
+ * loses nothing until a 41st record is sent (41 emissions), atMostThreeDevices
+ * nothing until a fourth device sends one (4 emissions; in seed mode 4 turns of
+ * at least 3 events each).
+ */
+const EMISSIONS_ONLY = { contents: 1, pendingPerDevice: 0, junk: 0 } as const;
+const BEYOND_DEFAULT_BOUNDS: Readonly<Record<string, (mode: NetworkMode) => Partial<ExhaustiveBounds>>> = {
+  'capsLogAt40.ts': () => ({ ...EMISSIONS_ONLY, devices: 1, recordsPerDevice: 41, depth: 41 }),
+  'atMostThreeDevices.ts': (mode) => ({ ...EMISSIONS_ONLY, devices: 4, recordsPerDevice: 1, depth: mode === 'seed' ? 12 : 4 }),
+};
 const TIMEOUT_MS = 50;
 
 const cases = mutants().flatMap((mutant) =>
@@ -50,11 +85,17 @@ describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})
       const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.path);
       console.log(`${name} (${mode}):\n${counterexampleText(counterexample, trace, replay)}`);
       expect(counterexample.finding.property).toBe(caughtBy);
-      const shortest = (await shortestFailure(factory, mode, caughtBy, junkIn(counterexample.scenario), TIMEOUT_MS))?.events.length;
-      expect(shortest, `no sequence of up to ${SHORTEST_DEPTH[mode]} events breaks ${caughtBy}`).toBeDefined();
+      const narrowed = BEYOND_DEFAULT_BOUNDS[name]?.(mode);
+      const shortest = (await shortestFailure(factory, mode, caughtBy, junkIn(counterexample.scenario), TIMEOUT_MS, narrowed))?.events.length;
+      expect(shortest, `no sequence of up to ${narrowed?.depth ?? SHORTEST_DEPTH[mode]} events breaks ${caughtBy}`).toBeDefined();
       if (shortest === undefined) return;
       const ratio = counterexample.scenario.events.length / shortest;
       console.log(`${name} (${mode}): shrunk to ${counterexample.scenario.events.length} events, shortest possible ${shortest}, ratio ${ratio.toFixed(2)}`);
+      if (counterexample.shrinkCut !== undefined && SHRINK_CUT_BY_TIME.has(name)) {
+        console.log(`${name} (${mode}): ${counterexample.shrinkCut}, so the ratio is not held to ${MAX_SHRINK_RATIO}`);
+        expect(ratio).toBeGreaterThanOrEqual(1);
+        return;
+      }
       expect(ratio).toBeLessThanOrEqual(KNOWN_SHRINK_GAPS[`${name}/${mode}`] ?? MAX_SHRINK_RATIO);
     });
   }

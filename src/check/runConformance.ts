@@ -73,6 +73,8 @@ export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>>
   readonly knownFailures?: readonly KnownFailure[];
   /** Called after every generated run, for progress displays. */
   readonly onProgress?: (mode: NetworkMode, runs: number) => void;
+  /** Properties not to search for, per mode (an exhaustive search already broke them); their verdict is n/a with 0 runs. */
+  readonly skip?: Readonly<Partial<Record<NetworkMode, readonly PropertyId[]>>>;
 }
 
 export interface ConformanceReport {
@@ -87,6 +89,10 @@ export interface ConformanceReport {
   readonly cutShort?: CutShort;
   /** What the implementation printed, when it ran apart and its output was captured. */
   readonly implementationOutput?: CapturedOutput;
+  /** With `exhaustive`: the random search run after it, whose verdicts count as well. */
+  readonly randomSearch?: ConformanceReport;
+  /** With `exhaustive`: why no random search was run after it (then nothing beyond the bounds was tried). */
+  readonly randomSearchSkipped?: string;
 }
 
 export const DEFAULT_RUNS = 200;
@@ -101,7 +107,7 @@ export function modeSeed(seed: number, mode: NetworkMode): number {
 export async function runConformance(subject: ScenarioHost | ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const host = asHost(subject);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const { onProgress, ...rest } = options;
+  const { onProgress, skip, ...rest } = options;
   const search: Omit<SearchOptions, 'seed'> = {
     ...rest,
     budget: options.budget ?? new SearchBudget(),
@@ -114,7 +120,7 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
   for (const mode of options.modes ?? NETWORK_MODES) {
     const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
     const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
-    modes.push(await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }));
+    modes.push(await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? []));
   }
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return { verdict: overallVerdict(modes, cutShort), seed, runsPerMode: search.runs, strict: search.strict, modes, ...(cutShort === undefined ? {} : { cutShort }) };
@@ -125,8 +131,8 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
  * when one breaks, records it and searches again without it, so that each
  * property gets a verdict of its own.
  */
-async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions): Promise<ModeReport> {
-  let active = propertiesFor(mode, options.strict);
+async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions, skipped: readonly PropertyId[]): Promise<ModeReport> {
+  let active = propertiesFor(mode, options.strict).filter((property) => !skipped.includes(property.id));
   const verdicts = new Map<PropertyId, PropertyVerdict>();
   const record = async (counterexample: Counterexample, runs: number, isKnown: boolean): Promise<void> => {
     const { property, level } = counterexample.finding;
@@ -141,7 +147,9 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
   let abandoned = 0;
   let gaveUp = false;
   let cutShort: CutShort | undefined;
-  for (const failure of known) {
+  // Shortest first: a property is judged by the first saved failure that breaks it, and that should be its best trace.
+  const shortestFirst = [...known].sort((left, right) => left.scenario.events.length - right.scenario.events.length);
+  for (const failure of shortestFirst) {
     cutShort ??= options.budget?.cutShort;
     if (cutShort !== undefined) break;
     const counterexample = await replayKnown(host, failure, active, options);

@@ -8,7 +8,7 @@ import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 export const USAGE =
-  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--budget SECONDS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]] [--exhaustive [--depth N] [--records N] [--pending N] [--contents N] [--junk N]]';
+  'usage: sync-check [IMPLEMENTATION | --command "PROGRAM ARGS"] [--mode seed|fifo|reorder|all] [--runs N] [--seed N] [--devices N] [--strict] [--timeout MS] [--budget SECONDS] [--json] [--replay FILE] [--out DIR] [--minutes M [--workers N] [--shard i/n]] [--exhaustive [--depth N] [--records N] [--pending N] [--contents N] [--junk N] [--no-random]]';
 
 /** The default time budget of a whole check: far above what a default check takes, low enough that a hostile server cannot hold a CI job. */
 export const DEFAULT_BUDGET_SECONDS = 600;
@@ -37,8 +37,10 @@ export interface SyncCheckArguments {
   readonly minutes: number | undefined;
   readonly workers: number | undefined;
   readonly shard: Shard;
-  /** Every event sequence within bounds instead of random runs; undefined for random runs. */
+  /** Every event sequence within bounds, then (unless `random` is false) random runs; undefined for random runs alone. */
   readonly exhaustive: Partial<ExhaustiveBounds> | undefined;
+  /** With `--exhaustive`: run the random search after the exhaustive one (default true; `--no-random` turns it off). */
+  readonly random: boolean;
 }
 
 export function parseArguments(argv: readonly string[]): SyncCheckArguments {
@@ -70,6 +72,7 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
         pending: { type: 'string' },
         contents: { type: 'string' },
         junk: { type: 'string' },
+        'no-random': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -85,9 +88,12 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
   const boundOptions = { depth: values.depth, records: values.records, pending: values.pending, contents: values.contents, junk: values.junk };
   const givenBounds = Object.entries(boundOptions).filter(([, text]) => text !== undefined).map(([name]) => `--${name}`);
   if (!values.exhaustive && givenBounds.length > 0) throw new UsageError(`${givenBounds.join(', ')} go${givenBounds.length === 1 ? 'es' : ''} with --exhaustive`);
+  if (values['no-random'] && !values.exhaustive) throw new UsageError('--no-random goes with --exhaustive (without it, sync-check runs only the random search)');
   if (values.exhaustive) {
-    const random = ['runs', 'seed', 'minutes', 'replay'].filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
-    if (random.length > 0) throw new UsageError(`${random.join(', ')} ${random.length === 1 ? 'is' : 'are'} for random runs, not --exhaustive`);
+    // The random search after the exhaustive one takes --runs and --seed, unless --no-random turns it off.
+    const randomOnly = values['no-random'] ? ['runs', 'seed', 'minutes', 'replay'] : ['minutes', 'replay'];
+    const random = randomOnly.filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
+    if (random.length > 0) throw new UsageError(`${random.join(', ')} ${random.length === 1 ? 'is' : 'are'} for random runs, not --exhaustive${values['no-random'] ? ' --no-random' : ''}`);
   }
   if (values.replay !== undefined) {
     const searchOnly = ['runs', 'seed', 'minutes', 'devices', 'budget', 'workers', 'shard'].filter((name) => values[name as 'runs'] !== undefined).map((name) => `--${name}`);
@@ -113,6 +119,7 @@ export function parseArguments(argv: readonly string[]): SyncCheckArguments {
     workers: integerOption('--workers', values.workers, 1, 64),
     shard,
     exhaustive: values.exhaustive ? exhaustiveBounds(boundOptions, values.devices) : undefined,
+    random: !values['no-random'],
   };
 }
 

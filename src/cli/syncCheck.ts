@@ -21,6 +21,8 @@ import { parseArguments, USAGE, UsageError, type SyncCheckArguments } from './pa
 import { exhaustiveProgress, terminalProgress } from './progress.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
+import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
+import { allCounterexamples } from '../report/findings.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { soakCommand } from './soakCommand.ts';
 
@@ -42,7 +44,8 @@ const STOP_GRACE_MS = 2000;
 /** The exit code of a check interrupted before it found a failure. */
 export const INTERRUPTED_EXIT = 130;
 
-export const REFERENCE_PATH = path.resolve(import.meta.dirname, '../reference/SyncService.ts');
+// From sources the reference is a .ts file, from dist a .js one: take the extension this file has.
+export const REFERENCE_PATH = path.resolve(import.meta.dirname, `../reference/SyncService${path.extname(import.meta.filename)}`);
 
 /** Runs sync-check; returns 0 (pass or warn), 1 (fail) or 2 (usage or loading error). */
 export async function syncCheck(argv: readonly string[], io: Io): Promise<number> {
@@ -110,7 +113,14 @@ async function checkLoaded(
     const output = loaded.capturedOutput?.();
     return output === undefined ? report : { ...report, implementationOutput: output };
   };
-  if (args.exhaustive !== undefined) return reportLoaded(args, io, { implementation, label }, withOutput(await searchAll(loaded, args, args.exhaustive, io, budget)));
+  if (args.exhaustive !== undefined) {
+    const exhaustive = await searchAll(loaded, args, args.exhaustive, io, budget);
+    let report: ConformanceReport;
+    if (!args.random) report = withoutRandomSearch(exhaustive, '--no-random');
+    else if (exhaustive.cutShort !== undefined) report = withoutRandomSearch(exhaustive, 'the exhaustive search was cut short');
+    else report = withRandomSearch(exhaustive, await randomSearchAfter(loaded, args, exhaustive, io, budget));
+    return reportLoaded(args, io, { implementation, label }, withOutput(report));
+  }
   const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(loaded, {
@@ -126,6 +136,28 @@ async function checkLoaded(
   });
   progress?.done();
   return reportLoaded(args, io, { implementation, label }, withOutput(report));
+}
+
+/**
+ * After `--exhaustive`, the random search, for what lies beyond the bounds: every
+ * device count up to 10, long runs, dozens of records, other record contents. It
+ * does not look again for what the exhaustive search broke (its trace is a shortest
+ * one), nor replay the corpus, so the report stays the same for the same seed.
+ */
+async function randomSearchAfter(loaded: LoadedImplementation, args: SyncCheckArguments, exhaustive: ConformanceReport, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+  const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
+  const report = await runConformance(loaded, {
+    modes: args.modes,
+    runs: args.runs,
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    skip: brokenWithinBounds(exhaustive),
+    onProgress: (mode, runs) => progress?.update(mode, runs),
+    budget,
+  });
+  progress?.done();
+  return report;
 }
 
 /** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
@@ -156,7 +188,8 @@ function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label 
   } else {
     io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
     io.stdout(`${reportText(report, (counterexample) => replayHint(replayFiles.get(counterexample)))}\n`);
-    if (report.exhaustive === undefined) io.stdout(`\n${statisticsText(report).join('\n')}\n`);
+    const random = report.exhaustive === undefined ? report : report.randomSearch;
+    if (random !== undefined) io.stdout(`\n${statisticsText(random).join('\n')}\n`);
   }
   if (report.verdict === 'fail') return 1;
   return report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0;
@@ -185,15 +218,11 @@ function saveCounterexamples(
   warn: (warning: string) => void,
 ): Map<ExplainedCounterexample, string> {
   const files = new Map<ExplainedCounterexample, string>();
-  for (const mode of report.modes) {
-    for (const verdict of mode.verdicts) {
-      const counterexample = verdict.counterexample;
-      if (counterexample === undefined) continue;
-      try {
-        files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
-      } catch (error) {
-        warn(`could not save the ${verdict.id} counterexample in ${args.out}: ${errorText(error)}`);
-      }
+  for (const counterexample of allCounterexamples(report)) {
+    try {
+      files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
+    } catch (error) {
+      warn(`could not save the ${counterexample.finding.property} counterexample in ${args.out}: ${errorText(error)}`);
     }
   }
   return files;

@@ -143,9 +143,9 @@ async function checkModeExhaustively(
   return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, abandonedRuns: exhaustive.abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
-/** The counts of every search of a mode together; the depth completed is the last search's (the one that judged the most). */
+/** The counts of every search of a mode together; the depth completed and the sequences per depth and beyond it are the last search's (the one that judged the most). */
 function sumCounts(total: SearchCounts | undefined, counts: SearchCounts | undefined): SearchCounts {
-  const zero: SearchCounts = { sequences: 0, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: -1, usedSnapshots: false };
+  const zero: SearchCounts = { sequences: 0, distinctStates: 0, revisited: 0, abandoned: 0, depthCompleted: -1, usedSnapshots: false, sequencesPerDepth: [], sequencesBeyondDepth: [] };
   const a = total ?? zero;
   const b = counts ?? zero;
   return {
@@ -155,5 +155,7 @@ function sumCounts(total: SearchCounts | undefined, counts: SearchCounts | undef
     abandoned: a.abandoned + b.abandoned,
     depthCompleted: b.depthCompleted,
     usedSnapshots: a.usedSnapshots || b.usedSnapshots,
+    sequencesPerDepth: b.sequencesPerDepth,
+    sequencesBeyondDepth: b.sequencesBeyondDepth,
   };
 }

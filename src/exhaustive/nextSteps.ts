@@ -38,9 +38,20 @@ export const EXHAUSTIVE_JUNK: readonly unknown[] = [
   { type: 'probe', dev_id: 'dev_0', from: -1 },
 ];
 
-/** Record content number `index` of the palette: equal indexes give equal timestamps and payloads. */
+/** The instant random runs' clocks start at (properties/arbitraries/recordContent.ts), so exhaustive traces read like random ones. */
+const PALETTE_INSTANT = Date.UTC(2024, 8, 2, 12, 0, 0);
+/** Dishes for the palette, the random runs' menu first. */
+const PALETTE_DISHES = ['soup', 'rice', 'stew', 'salad', 'pasta', 'curry', 'fish', 'bread', 'pie', 'fruit'];
+
+/**
+ * Record content number `index` of the palette: equal indexes give equal
+ * timestamps and payloads, a higher index a later clock. The same shape as a
+ * random run's records (an ISO timestamp, a dish, a meal, a card), so a trace
+ * reads the same whichever search found it.
+ */
 export function paletteContent(index: number): RecordContent {
-  return { timestamp: `t${index}`, data: { a: `meal${index}`, b: '', c: '' } };
+  const timestamp = new Date(PALETTE_INSTANT + index * 1000).toISOString();
+  return { timestamp, data: { a: PALETTE_DISHES[index % PALETTE_DISHES.length] ?? 'soup', b: 'lunch', c: `card-${index + 1}` } };
 }
 
 /** Every step that may follow, in a fixed order (so the first failure found is the same every time). */

@@ -37,6 +37,15 @@ export interface SearchCounts {
   readonly depthCompleted: number;
   /** True when the server offered snapshot() and states were keyed by it. */
   readonly usedSnapshots: boolean;
+  /** Sequences run of each length (index 0: the empty sequences, one per device count): how the search grows per level. */
+  readonly sequencesPerDepth: readonly number[];
+  /**
+   * Sequences one step past the depth bound, by how far past (index 0: one event
+   * longer): the children of the sequences the search extended, which it left out.
+   * A search as much deeper runs exactly these, and as a step is at least 3 events
+   * (a harness turn) or 1 (fifo, reorder), nothing else up to that depth.
+   */
+  readonly sequencesBeyondDepth: readonly number[];
 }
 
 export interface ExhaustiveFailure {
@@ -85,7 +94,18 @@ export async function searchExhaustively(
   let revisited = 0;
   let abandoned = 0;
   let usedSnapshots = false;
-  const counts = (depthCompleted: number): SearchCounts => ({ sequences, distinctStates: seen.size, revisited, abandoned, depthCompleted, usedSnapshots });
+  const perDepth: number[] = [];
+  const beyondDepth: number[] = [];
+  const counts = (depthCompleted: number): SearchCounts => ({
+    sequences,
+    distinctStates: seen.size,
+    revisited,
+    abandoned,
+    depthCompleted,
+    usedSnapshots,
+    sequencesPerDepth: Array.from(perDepth, (count) => count ?? 0),
+    sequencesBeyondDepth: Array.from(beyondDepth, (count) => count ?? 0),
+  });
   for (let depth = 0; depth <= bounds.depth; depth++) {
     for (const node of levels[depth] ?? []) {
       const cutShort = settings.budget?.cutShort;
@@ -95,6 +115,7 @@ export async function searchExhaustively(
       // A sequence cut short (its process may have been stopped under it) judges nothing.
       if (cutDuring !== undefined) return { failure: undefined, counts: counts(depth - 1), cutShort: cutDuring };
       sequences++;
+      perDepth[depth] = (perDepth[depth] ?? 0) + 1;
       settings.onSequence?.(depth, sequences);
       usedSnapshots ||= evaluation.usedSnapshot;
       if (evaluation.finding !== undefined) {
@@ -117,7 +138,10 @@ export async function searchExhaustively(
       seen.add(evaluation.key);
       for (const step of nextSteps(mode, evaluation.frontier, bounds)) {
         const length = node.events.length + step.length;
-        if (length > bounds.depth) continue;
+        if (length > bounds.depth) {
+          beyondDepth[length - bounds.depth - 1] = (beyondDepth[length - bounds.depth - 1] ?? 0) + 1;
+          continue;
+        }
         const child: SequenceNode = { devices: node.devices, events: [...node.events, ...step], parentLength: node.events.length, parentKey: evaluation.key, turns: node.turns + 1 };
         (levels[length] ??= []).push(child);
       }

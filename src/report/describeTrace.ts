@@ -1,10 +1,10 @@
 /** Turns a counterexample into a readable numbered trace by running it once more. */
-import { isRecordShaped, type ModelEvent } from '../../model/index.ts';
+import { isRecordShaped, type ModelEvent, type WireRecord } from '../../model/index.ts';
 import { describeValue, propertyById, type CallOutcome, type Property } from '../../properties/index.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
 import { runScenario, type ExecutedStep } from '../check/runScenario.ts';
 import type { ServiceFactory } from '../check/service.ts';
-import type { Outgoing } from '../check/World.ts';
+import type { Outgoing, World } from '../check/World.ts';
 import { RecordLabels } from './recordLabels.ts';
 
 /** One row of a trace: what happened at one event. */
@@ -16,6 +16,10 @@ export interface TraceRow {
   readonly devices: string;
   /** The messages the event moved, for sequence diagrams. */
   readonly arrows: readonly Arrow[];
+  /** The reply the event created (a probe or an empty message) or moved (deliver, drop, duplicate). */
+  readonly replyId?: number;
+  /** True when the event sent the message that `replyId` answers. */
+  readonly createsReply?: boolean;
 }
 
 /** A message between two parties ('server', a device id, or 'suite' for bad input). */
@@ -36,6 +40,14 @@ export interface Trace {
   readonly livenessRows: readonly TraceRow[];
   /** What the liveness phase did, in one line (empty when the run stopped before it). */
   readonly liveness: string;
+  /** False when the trace was not run again (the time budget was spent): then there are no rows. */
+  readonly described: boolean;
+  /**
+   * The finding's message in plainer words, when the check's own words mislead:
+   * S1 names one device twice ("dev_0 and dev_0 disagree") when a device holds
+   * something that is not a record, which differs even from itself.
+   */
+  readonly explanation?: string;
 }
 
 /** Runs the counterexample again, recording each event's message, reply and the devices after it. */
@@ -45,21 +57,82 @@ export async function describeTrace(factory: ServiceFactory, counterexample: Cou
   const rows: TraceRow[] = [];
   const livenessRows: TraceRow[] = [];
   const properties: Property[] = counterexample.properties.map(propertyById);
+  let world: World | undefined;
   await runScenario(factory, counterexample.scenario, {
     properties,
     strict: false,
     timeoutMs,
-    onStep: (executed) => (executed.index === undefined ? livenessRows : rows).push(rowOf(executed, labels, replyTexts)),
+    onStep: (executed) => {
+      world = executed.world;
+      (executed.index === undefined ? livenessRows : rows).push(rowOf(executed, labels, replyTexts));
+    },
   });
   const count = livenessRows.length;
   const liveness = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
-  return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness };
+  // The run stops at the finding, so the world is as the failing event left it.
+  const explanation = world === undefined ? undefined : explain(counterexample, world, labels);
+  return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness, described: true, ...(explanation === undefined ? {} : { explanation }) };
 }
 
 /** The trace as its events only, without running it (when the time budget is spent). */
 export function undescribedTrace(counterexample: Counterexample): Trace {
   const compact = counterexample.scenario.events.map((event) => eventLabel(event, undefined)).join(' ');
-  return { compact, rows: [], livenessRows: [], liveness: 'not run again to describe it: the time budget was spent' };
+  return { compact, rows: [], livenessRows: [], liveness: 'not run again to describe it: the time budget was spent', described: false };
+}
+
+/** S1's and L1's words when they compare a device with itself: `dev_0 and dev_0 disagree at index 0`. */
+const SELF_COMPARISON = /(\S+) and \1 (?:disagree|differ) at index (\d+)/;
+
+/**
+ * S1 compares every device with the longest, L1 with the first; a value that is
+ * not a record is unequal even to itself, so a lone device "disagrees" with
+ * itself. Says instead what the device holds, why it is not a record, and what
+ * was sent, keeping whatever the message said before (L1's rounds).
+ */
+function explain(counterexample: Counterexample, world: World, labels: RecordLabels): string | undefined {
+  const { finding } = counterexample;
+  const match = SELF_COMPARISON.exec(finding.message);
+  if (match === null) return undefined;
+  const [whole, id, position] = match;
+  const device = world.devices.find((candidate) => candidate.id === id);
+  const index = Number(position);
+  if (device === undefined || index >= device.records.length) return undefined;
+  const held = device.records[index];
+  const sent = world.devices.flatMap((sender) => sender.sent);
+  const sentText = sent.length === 0 ? 'no record was sent' : `the records sent were ${labels.labelList(sent)}`;
+  const nearest = closestRecord(held, sent);
+  const reason = notARecordReason(held, nearest === undefined ? undefined : { label: labels.labelOf(nearest), record: nearest });
+  const said = `${id} holds ${describeValue(held)} at index ${index} where ${sentText}: it is not a record (${reason}), so it equals no record, not even itself`;
+  return finding.message.replace(whole ?? '', said);
+}
+
+/** The sent record sharing the most of dev_id, timestamp, a, b and c with `value`, if any shares one. */
+function closestRecord(value: unknown, sent: readonly WireRecord[]): WireRecord | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  const data = (typeof fields.data === 'object' && fields.data !== null ? fields.data : {}) as Record<string, unknown>;
+  const score = (record: WireRecord): number =>
+    [record.dev_id === fields.dev_id, record.timestamp === fields.timestamp, record.data.a === data.a, record.data.b === data.b, record.data.c === data.c].filter(Boolean).length;
+  let best: WireRecord | undefined;
+  for (const record of sent) if (score(record) > 0 && (best === undefined || score(record) > score(best))) best = record;
+  return best;
+}
+
+/** Why a value fails `isRecordShaped`, in a few words, and what the closest record sent has in that field. */
+function notARecordReason(value: unknown, nearest: { readonly label: string; readonly record: WireRecord } | undefined): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `it is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an object`;
+  const fields = value as Record<string, unknown>;
+  const was = (field: string, sentValue: string | undefined): string => (nearest === undefined || sentValue === undefined ? '' : `; ${nearest.label} was sent with ${field} ${describeValue(sentValue)}`);
+  for (const field of ['dev_id', 'timestamp'] as const) {
+    if (typeof fields[field] !== 'string') return `its ${field} is ${describeValue(fields[field])}, not a string${was(field, nearest?.record[field])}`;
+  }
+  const data = fields.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `its data is ${describeValue(data)}, not an object`;
+  for (const field of ['a', 'b', 'c'] as const) {
+    const item = (data as Record<string, unknown>)[field];
+    if (typeof item !== 'string') return `its data.${field} is ${describeValue(item)}, not a string${was(`data.${field}`, nearest?.record.data[field])}`;
+  }
+  return 'it is shaped like a record';
 }
 
 function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<number, string>): TraceRow {
@@ -73,6 +146,7 @@ function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<num
     reply,
     devices: executed.world.devices.map((device) => `${device.id}=${labels.labelList(device.records)}`).join(' '),
     arrows: arrowsOf(executed, message, reply, replyTexts),
+    ...(executed.replyId === undefined ? {} : { replyId: executed.replyId, createsReply: executed.sent !== undefined }),
   };
 }
 
@@ -108,7 +182,10 @@ function messageText(sent: Outgoing, labels: RecordLabels): string {
   const message = sent.message;
   if (sent.kind === 'record' && isRecordShaped(message)) {
     const { a, b, c } = message.data;
-    return `record ${labels.name(message)} ${message.dev_id} @${message.timestamp} {${short(a)},${short(b)},${short(c)}}`;
+    const label = labels.name(message);
+    const copy = labels.emitted(message);
+    // An identical record sent again is the same record to every check: same label, and the copy is counted.
+    return `record ${label}${copy > 1 ? ` (copy ${copy})` : ''} ${message.dev_id} @${message.timestamp} {${short(a)},${short(b)},${short(c)}}`;
   }
   if (sent.kind === 'probe') return `probe from ${(message as { from: number }).from}`;
   return sent.kind === 'empty' ? '{}' : describeValue(message);

@@ -4,14 +4,19 @@ import { CATALOGUE, type Level, type PropertyId } from '../../properties/index.t
 import type { ConformanceReport, ExhaustiveModeSummary, ExhaustiveSettings, ExplainedCounterexample, Status } from '../check/runConformance.ts';
 import type { Statistics } from '../check/statistics.ts';
 import type { CapturedOutput } from '../adapters/worker/outputCapture.ts';
-import { verdictFor, worstStatus } from './reportText.ts';
+import { cutNote, findingMessage } from './counterexampleText.ts';
+import { findingFor, findingsInOrder, modeStatus, verdictFor, verdictLabel, worstStatus } from './findings.ts';
+import { beyondBounds, nextBound, shownWithinBounds, type NextBound } from '../exhaustive/boundsShown.ts';
 
 export interface JsonCounterexample {
   readonly mode: NetworkMode;
   readonly devices: number;
   readonly events: number;
-  /** The events in one line, as `emit[0] probe[0] drop[#1]`. */
+  /** The events in one line, as `emit[0] probe[0] drop[#1]`: the events that ran (the run stops at its failure). */
   readonly trace: string;
+  /** Set when fewer events ran than the scenario has: why (the run stopped at the failing step). */
+  readonly cut?: string;
+  /** What failed, as the text report says it (plainer than the check's own words where those mislead). */
   readonly message: string;
   /** 1-based event index, or null when it failed at the end or in the liveness phase. */
   readonly step: number | null;
@@ -25,6 +30,8 @@ export interface JsonCounterexample {
   readonly shrinkCut?: string;
   /** The saved replay file, when one was written. */
   readonly replayFile?: string;
+  /** With `--exhaustive`, for a trace the random search found: where it lies outside the exhaustive bounds. */
+  readonly beyondBounds?: readonly string[];
 }
 
 export interface JsonProperty {
@@ -33,18 +40,27 @@ export interface JsonProperty {
   readonly level: Level;
   readonly status: Status;
   readonly runs: number;
+  /** Per mode, over both searches when a random search followed an exhaustive one. */
   readonly modes: Readonly<Partial<Record<NetworkMode, Status>>>;
+  /** The shortest counterexample over every mode (and both searches): the one the text report prints. */
   readonly counterexample?: JsonCounterexample;
+  /** The other counterexamples found for this property, shortest first (the text lists them under the finding). */
+  readonly otherCounterexamples?: readonly JsonCounterexample[];
+  /** With `--exhaustive` and the random search after it: that search's runs and statuses for this property. */
+  readonly random?: { readonly runs: number; readonly modes: Readonly<Partial<Record<NetworkMode, Status>>> };
 }
 
 export interface JsonReport {
-  readonly verdict: 'pass' | 'warn' | 'fail';
+  /** `bounded`: `--exhaustive --no-random` found nothing within its bounds, and nothing beyond them was tried (not a pass). */
+  readonly verdict: 'pass' | 'warn' | 'fail' | 'bounded';
   readonly implementation: string;
   readonly seed: number;
   readonly runsPerMode: number;
   readonly strict: boolean;
   readonly modes: readonly NetworkMode[];
   readonly properties: readonly JsonProperty[];
+  /** The properties with a counterexample, in the order the text report prints them: shortest first. */
+  readonly findings: readonly PropertyId[];
   readonly knownFailures: { readonly replayed: number; readonly stillFailing: number };
   readonly statistics: Readonly<Partial<Record<NetworkMode, Statistics>>>;
   /** Present when the check stopped before it was done: 'budget' or 'interrupted'. */
@@ -55,57 +71,100 @@ export interface JsonReport {
   readonly implementationOutput?: CapturedOutput;
   /** Present for `--exhaustive`: the bounds, the pruning, and per mode what was covered. */
   readonly exhaustive?: ExhaustiveSettings & {
-    readonly modes: Readonly<Partial<Record<NetworkMode, ExhaustiveModeSummary>>>;
+    readonly modes: Readonly<Partial<Record<NetworkMode, ExhaustiveModeSummary & JsonExhaustiveShown>>>;
+    /** The random search after the exhaustive one: its seed and runs, or why it was not run. */
+    readonly random: { readonly seed: number; readonly runsPerMode: number; readonly abandonedRuns: Readonly<Partial<Record<NetworkMode, number>>> } | { readonly notRun: string };
   };
+}
+
+/** What an exhaustive search of one mode showed, as the text says it, and the next bound up. */
+export interface JsonExhaustiveShown {
+  readonly shown: string;
+  readonly next?: NextBound;
 }
 
 /** Builds the JSON report; `replayFiles` maps counterexamples to the files they were saved in. */
 export function jsonReport(report: ConformanceReport, implementation: string, replayFiles: ReadonlyMap<ExplainedCounterexample, string> = new Map()): JsonReport {
+  const random = report.randomSearch;
+  const beyond = (counterexample: ExplainedCounterexample): readonly string[] | undefined => {
+    const settings = report.exhaustive;
+    if (settings === undefined || counterexample.foundBy === 'exhaustive') return undefined;
+    const depth = report.modes.find((mode) => mode.mode === counterexample.scenario.mode)?.exhaustive?.depth ?? 0;
+    return beyondBounds(counterexample.scenario, { ...settings.bounds, depth });
+  };
   const properties = CATALOGUE.map((property): JsonProperty => {
     const perMode = report.modes.map((mode) => ({ mode: mode.mode, verdict: verdictFor(mode.verdicts, property.id) }));
-    const failing = perMode
-      .flatMap(({ verdict }) => (verdict?.counterexample === undefined ? [] : [verdict.counterexample]))
-      .sort((left, right) => left.scenario.events.length - right.scenario.events.length)[0];
+    const finding = findingFor(report, property.id);
+    const randomModes = random?.modes.map((mode) => ({ mode: mode.mode, verdict: verdictFor(mode.verdicts, property.id) }));
     return {
       id: property.id,
       name: property.name,
       level: property.level,
       status: worstStatus(report, property.id),
       runs: perMode.reduce((sum, { verdict }) => sum + (verdict?.runs ?? 0), 0),
-      modes: Object.fromEntries(perMode.map(({ mode, verdict }) => [mode, verdict?.status ?? 'n/a'])),
-      ...(failing === undefined ? {} : { counterexample: jsonCounterexample(failing, replayFiles.get(failing)) }),
+      modes: Object.fromEntries(report.modes.map((mode) => [mode.mode, modeStatus(report, mode.mode, property.id)])),
+      ...(finding === undefined ? {} : { counterexample: jsonCounterexample(finding.best, replayFiles.get(finding.best), beyond(finding.best)) }),
+      ...(finding === undefined || finding.others.length === 0 ? {} : { otherCounterexamples: finding.others.map((other) => jsonCounterexample(other, replayFiles.get(other), beyond(other))) }),
+      ...(randomModes === undefined
+        ? {}
+        : {
+            random: {
+              runs: randomModes.reduce((sum, { verdict }) => sum + (verdict?.runs ?? 0), 0),
+              modes: Object.fromEntries(randomModes.map(({ mode, verdict }) => [mode, verdict?.status ?? 'n/a'])),
+            },
+          }),
     };
   });
+  const statisticsOf = random ?? report;
+  const exhaustive = report.exhaustive;
   return {
-    verdict: report.verdict,
+    verdict: verdictLabel(report),
     implementation,
     seed: report.seed,
     runsPerMode: report.runsPerMode,
     strict: report.strict,
     modes: report.modes.map((mode) => mode.mode),
     properties,
+    findings: findingsInOrder(report).map((finding) => finding.id),
     knownFailures: {
       replayed: report.modes.reduce((sum, mode) => sum + mode.knownFailures.replayed, 0),
       stillFailing: report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0),
     },
-    statistics: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.statistics])),
+    statistics: Object.fromEntries(statisticsOf.modes.map((mode) => [mode.mode, mode.statistics])),
     abandonedRuns: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])),
     ...(report.cutShort === undefined ? {} : { cutShort: report.cutShort }),
     ...(report.implementationOutput === undefined ? {} : { implementationOutput: report.implementationOutput }),
-    ...(report.exhaustive === undefined
+    ...(exhaustive === undefined
       ? {}
-      : { exhaustive: { ...report.exhaustive, modes: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.exhaustive])) } }),
+      : {
+          exhaustive: {
+            ...exhaustive,
+            modes: Object.fromEntries(
+              report.modes.flatMap((mode) => {
+                if (mode.exhaustive === undefined) return [];
+                const next = mode.cutShort !== undefined || mode.gaveUp === true ? undefined : nextBound(mode.mode, mode.exhaustive);
+                return [[mode.mode, { ...mode.exhaustive, shown: shownWithinBounds(mode, exhaustive.bounds), ...(next === undefined ? {} : { next }) }]];
+              }),
+            ),
+            random:
+              random === undefined
+                ? { notRun: report.randomSearchSkipped ?? 'not requested' }
+                : { seed: random.seed, runsPerMode: random.runsPerMode, abandonedRuns: Object.fromEntries(random.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])) },
+          },
+        }),
   };
 }
 
-function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile: string | undefined): JsonCounterexample {
+function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile: string | undefined, beyond: readonly string[] | undefined): JsonCounterexample {
   const { scenario, finding } = counterexample;
+  const cut = cutNote(counterexample, counterexample.trace);
   return {
     mode: scenario.mode,
     devices: scenario.deviceCount,
     events: scenario.events.length,
     trace: counterexample.trace.compact,
-    message: finding.message,
+    ...(cut === undefined ? {} : { cut }),
+    message: findingMessage(counterexample, counterexample.trace),
     step: finding.step ?? null,
     seed: counterexample.seed,
     path: counterexample.path,
@@ -113,5 +172,6 @@ function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile:
     shortest: counterexample.foundBy === 'exhaustive',
     ...(counterexample.shrinkCut === undefined ? {} : { shrinkCut: counterexample.shrinkCut }),
     ...(replayFile === undefined ? {} : { replayFile }),
+    ...(beyond === undefined ? {} : { beyondBounds: beyond }),
   };
 }

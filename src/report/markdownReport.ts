@@ -1,7 +1,7 @@
 /** A counterexample as Markdown: what failed, how to replay it, the step table and a sequence diagram. */
 import { propertyById } from '../../properties/index.ts';
 import type { ExplainedCounterexample } from '../check/runConformance.ts';
-import { HEADINGS, plural, shownRows } from './counterexampleText.ts';
+import { cutNote, findingMessage, HEADINGS, plural, shownRows } from './counterexampleText.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
 
 export function markdownReport(counterexample: ExplainedCounterexample, implementation: string, replay: string): string {
@@ -14,10 +14,10 @@ export function markdownReport(counterexample: ExplainedCounterexample, implemen
     '',
     `> ${property.statement}`,
     '',
-    `**${cell(finding.message)}**`,
+    `**${cell(findingMessage(counterexample, trace))}**`,
     '',
     `- implementation: \`${implementation}\``,
-    `- mode: ${scenario.mode}, ${plural(scenario.deviceCount, 'device')}, ${plural(scenario.events.length, 'event')}: \`${trace.compact}\``,
+    `- mode: ${scenario.mode}, ${plural(scenario.deviceCount, 'device')}, ${plural(scenario.events.length, 'event')}${cutText(cutNote(counterexample, trace))}: \`${trace.compact}\``,
     counterexample.foundBy === 'exhaustive' ? '- found by exhaustive search: a shortest failing sequence within its bounds' : `- found with seed ${counterexample.seed}, path \`${counterexample.path || '-'}\``,
     `- replay: \`${replay}\``,
     '',
@@ -31,6 +31,10 @@ export function markdownReport(counterexample: ExplainedCounterexample, implemen
     '```',
     '',
   ].join('\n');
+}
+
+function cutText(note: string | undefined): string {
+  return note === undefined ? '' : ` (${note})`;
 }
 
 function cell(text: string): string {

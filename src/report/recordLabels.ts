@@ -1,29 +1,38 @@
-/** Short names for records in traces: r1, r2, ... in the order they were emitted. */
+/**
+ * Short names for records in traces: r1, r2, ... in the order they were first
+ * emitted. Records equal by the original's equivalence (same dev_id, timestamp
+ * and a/b/c, see `sameRecord`) are one record to every check, so they share a
+ * label: a device that sends the same meal twice shows `[r1 r1]`.
+ */
 import { isRecordShaped, recordKey, type WireRecord } from '../../model/index.ts';
 
 export class RecordLabels {
-  private readonly labelsByKey = new Map<string, string[]>();
-  private count = 0;
+  private readonly labelByKey = new Map<string, string>();
+  private readonly emissions = new Map<string, number>();
 
-  /** Names a newly emitted record and returns its label. */
+  /** Names an emitted record and returns its label: a new one, or the label of the identical record sent before. */
   name(record: WireRecord): string {
-    const label = `r${++this.count}`;
     const key = recordKey(record);
-    this.labelsByKey.set(key, [...(this.labelsByKey.get(key) ?? []), label]);
+    this.emissions.set(key, (this.emissions.get(key) ?? 0) + 1);
+    const known = this.labelByKey.get(key);
+    if (known !== undefined) return known;
+    const label = `r${this.labelByKey.size + 1}`;
+    this.labelByKey.set(key, label);
     return label;
   }
 
-  /** Labels for a device's list; identical records take their labels in emission order. */
+  /** How many times an identical record has been emitted so far (1 for the first). */
+  emitted(record: WireRecord): number {
+    return this.emissions.get(recordKey(record)) ?? 0;
+  }
+
+  /** The label of one value: its record's label, or `?` for anything that was never emitted or is not a record. */
+  labelOf(value: unknown): string {
+    return isRecordShaped(value) ? (this.labelByKey.get(recordKey(value)) ?? '?') : '?';
+  }
+
+  /** Labels for a device's list: `[r1 r2 r1]`. */
   labelList(records: readonly unknown[]): string {
-    const used = new Map<string, number>();
-    const labels = records.map((record) => {
-      if (!isRecordShaped(record)) return '?';
-      const key = recordKey(record);
-      const occurrence = used.get(key) ?? 0;
-      used.set(key, occurrence + 1);
-      const candidates = this.labelsByKey.get(key) ?? [];
-      return candidates[Math.min(occurrence, candidates.length - 1)] ?? '?';
-    });
-    return `[${labels.join(' ')}]`;
+    return `[${records.map((record) => this.labelOf(record)).join(' ')}]`;
   }
 }

@@ -9,12 +9,16 @@ export function reportNotes(report: ConformanceReport): string[] {
   const notes: string[] = [];
   if (report.cutShort === 'budget') notes.push('stopped early: the time budget (--budget) ran out; the runs column says how many runs judged each property, and a check cut short is never a PASS');
   if (report.cutShort === 'interrupted') notes.push('interrupted: what was judged before the interrupt is shown; the runs column says how many runs judged each property');
-  for (const mode of report.modes) {
-    const abandoned = mode.abandonedRuns ?? 0;
-    const unit = report.exhaustive === undefined ? 'run' : 'sequence';
-    const limit = report.exhaustive === undefined ? ABANDONED_LIMIT : ABANDONED_SEQUENCES_LIMIT;
-    const stopped = mode.gaveUp === true ? `; the search stopped after ${limit} such ${unit}s${report.exhaustive === undefined ? '' : ', so the bounds were not covered and the properties it had left are n/a'}` : '';
-    if (abandoned > 0) notes.push(`${mode.mode}: ${plural(abandoned, unit)} ended early because the server stopped answering; they judged nothing after that point and are not counted${stopped}`);
+  const phases = [{ modes: report.modes, exhaustive: report.exhaustive !== undefined, prefix: '' }];
+  if (report.randomSearch !== undefined) phases.push({ modes: report.randomSearch.modes, exhaustive: false, prefix: 'random search, ' });
+  for (const phase of phases) {
+    for (const mode of phase.modes) {
+      const abandoned = mode.abandonedRuns ?? 0;
+      const unit = phase.exhaustive ? 'sequence' : 'run';
+      const limit = phase.exhaustive ? ABANDONED_SEQUENCES_LIMIT : ABANDONED_LIMIT;
+      const stopped = mode.gaveUp === true ? `; the search stopped after ${limit} such ${unit}s${phase.exhaustive ? ', so the bounds were not covered and the properties it had left are n/a' : ''}` : '';
+      if (abandoned > 0) notes.push(`${phase.prefix}${mode.mode}: ${plural(abandoned, unit)} ended early because the server stopped answering; they judged nothing after that point and are not counted${stopped}`);
+    }
   }
   const output = report.implementationOutput;
   if (output !== undefined && output.lines > 0) {
