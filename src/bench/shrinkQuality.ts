@@ -8,6 +8,8 @@ import { findCounterexample } from '../check/findCounterexample.ts';
 import { modeSeed } from '../check/runConformance.ts';
 import { junkIn, shortestFailure } from '../exhaustive/shortestFailure.ts';
 import type { Figure } from './measure.ts';
+// The bench measures the test fixtures, so it shares their narrowed minimum bounds (only the bench and tests use them).
+import { BEYOND_DEFAULT_BOUNDS } from '../../test/support/mutantMinimums.ts';
 
 const MUTANTS = path.resolve(import.meta.dirname, '../../test/fixtures/mutants');
 const HEADER = /caught by (\w+) in ([a-z, ]+)$/;
@@ -28,7 +30,7 @@ export async function shrinkQuality(seed: number, say: (text: string) => void): 
       const search = { runs: 1000, seed: modeSeed(seed, mode), strict: false, timeoutMs: TIMEOUT_MS };
       const { counterexample } = await findCounterexample(factory, mode, [propertyById(property)], search);
       if (counterexample === undefined) continue;
-      const shortest = await shortestFailure(factory, mode, property, junkIn(counterexample.scenario), TIMEOUT_MS);
+      const shortest = await shortestFailure(factory, mode, property, junkIn(counterexample.scenario), TIMEOUT_MS, BEYOND_DEFAULT_BOUNDS[name]?.(mode));
       if (shortest === undefined) continue;
       const ratio = counterexample.scenario.events.length / shortest.events.length;
       cases++;
