@@ -111,7 +111,9 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`);
     // @types/node as a Node user would have it (the API's types name AbortSignal); the version this repo uses, so the npm cache has it.
     const typesNode = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version;
-    await succeed('npm', ['install', tarball, `@types/node@${typesNode}`, '--prefer-offline', '--no-audit', '--no-fund'], project);
+    // vitest too, for the helper (an optional peer dependency); again this repo's version, which the cache holds.
+    const vitest = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
+    await succeed('npm', ['install', tarball, `@types/node@${typesNode}`, `vitest@${vitest}`, '--prefer-offline', '--no-audit', '--no-fund'], project);
   }, TIMEOUT_MS);
 
   afterAll(() => {
@@ -174,5 +176,26 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     const result = await run(process.execPath, [tsc, ...args], project);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it("a vitest suite uses the helper: one test per property and mode, a failure shows the trace and the replay command", async () => {
+    writeFileSync(path.join(project, 'servers.mjs'), `${ONE_RECORD_PER_REPLY}\nexport { OneRecordPerReply, SyncsNothing };\n`);
+    writeFileSync(path.join(project, 'good.mjs'), `import { OneRecordPerReply } from './servers.mjs';\nexport default OneRecordPerReply;\n`);
+    writeFileSync(path.join(project, 'bad.mjs'), `import { SyncsNothing } from './servers.mjs';\nexport default SyncsNothing;\n`);
+    writeFileSync(
+      path.join(project, 'sync.test.mjs'),
+      `import { describeConformance } from '${NAME}/vitest';
+describeConformance('good server', './good.mjs', { seed: 1, runs: 30, mode: 'fifo' });
+describeConformance('bad server', './bad.mjs', { seed: 1, runs: 30, mode: 'fifo' });
+`,
+    );
+    const result = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter', 'verbose', '--no-color'], project);
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).toBe(1);
+    expect(output).toMatch(/✓ .*good server > S1 agreement \(fifo\)/);
+    expect(output).toMatch(/× .*bad server > L1 convergence \(fifo\)/);
+    expect(output).toContain('L1 convergence FAILED');
+    expect(output).toContain('replay: npx sync-check --replay');
+    expect(output).toMatch(/Tests .*failed/);
   });
 });
