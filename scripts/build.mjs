@@ -24,10 +24,12 @@ try {
   const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', staging], { cwd: root, stdio: 'inherit' });
   if (compiled.status !== 0) throw new BuildError(`tsc -p tsconfig.build.json failed (${compiled.error?.message ?? `exit ${compiled.status ?? compiled.signal}`})`);
 
-  // The Python adapter: PYTHON_ADAPTER finds it next to loadImplementation, in src/ and in dist/src/ alike.
-  const adapter = 'src/adapters/python/sync_adapter.py';
-  mkdirSync(path.dirname(path.join(staging, adapter)), { recursive: true });
-  copyFileSync(path.join(root, adapter), path.join(staging, adapter));
+  // What tsc does not copy, each found next to the code that uses it, in src/ and in dist/src/ alike: the Python
+  // adapter (PYTHON_ADAPTER, next to loadImplementation) and the Python original's harness (sync-check bench).
+  for (const asset of ['src/adapters/python/sync_adapter.py', 'src/bench/original_harness.py']) {
+    mkdirSync(path.dirname(path.join(staging, asset)), { recursive: true });
+    copyFileSync(path.join(root, asset), path.join(staging, asset));
+  }
 
   // The installed bin. The worker threads need no entry here: compiled, the code
   // starts implementationWorker.js and soakWorker.js directly (the .mjs entries

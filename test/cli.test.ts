@@ -9,6 +9,16 @@ import { FIXTURES } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
 
 const fixture = (name: string): string => path.join(FIXTURES, name);
+
+/** A help's items (options, arguments, commands), each joined onto one line: "--runs <N> generated runs ... (default: 200)". */
+function helpItems(help: string): string[] {
+  const items: string[] = [];
+  for (const line of help.split('\n')) {
+    if (/^ {2}\S/.test(line)) items.push(line.trim());
+    else if (/^ {3,}\S/.test(line) && items.length > 0) items[items.length - 1] += ` ${line.trim()}`;
+  }
+  return items;
+}
 const SEED = ['--seed', '7'];
 
 describe('sync-check exit codes and errors', () => {
@@ -16,7 +26,11 @@ describe('sync-check exit codes and errors', () => {
     { argv: ['--runs', 'many'], code: 2, message: 'sync-check: --runs must be an integer from 1 to 10000000, got "many"' },
     { argv: ['--mode', 'sideways'], code: 2, message: 'sync-check: --mode must be one of seed, fifo, reorder or all, got "sideways"' },
     { argv: ['--devices', '11'], code: 2, message: 'sync-check: --devices must be an integer from 1 to 10, got "11"' },
-    { argv: ['--colour'], code: 2, message: "sync-check: Unknown option '--colour'" },
+    { argv: ['--colour'], code: 2, message: "sync-check: unknown option '--colour'" },
+    { argv: ['--seeed', '5'], code: 2, message: "sync-check: unknown option '--seeed' (did you mean --seed?)" },
+    // A negative number is the option's argument (not "ambiguous"); seeds are 0 to 2^31-1.
+    { argv: ['--seed', '-5'], code: 2, message: 'sync-check: --seed must be an integer from 0 to 2147483647, got "-5"' },
+    { argv: ['explor'], code: 2, message: 'sync-check: explor is neither a file nor a command (did you mean sync-check explore?)' },
     { argv: ['a.ts', 'b.ts'], code: 2, message: 'sync-check: expected at most one implementation, got 2: a.ts b.ts' },
     { argv: ['missing/server.ts'], code: 2, message: 'sync-check: no such file: missing/server.ts' },
     { argv: [fixture('broken/noExport.ts')], code: 2, message: 'exports neither createSyncService() nor a class SyncService (named or default); it exports Server' },
@@ -32,10 +46,52 @@ describe('sync-check exit codes and errors', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('--help prints the usage and exits 0', async () => {
+  it.each([
+    { argv: ['explore', '--max-state', '5'], message: "explore: unknown option '--max-state' (did you mean --max-states?)" },
+    { argv: ['explore', '--seed', '1'], message: "explore: unknown option '--seed'" },
+    { argv: ['simulate', '--devices', '-1'], message: 'simulate: --devices must be an integer from 1 to 127, got "-1"' },
+    { argv: ['bench', '--only', 'everything'], message: 'bench: --only takes sections among isolation, simulate, runner, python, explore, exhaustive, shrink, got "everything"' },
+    { argv: ['--runs'], message: "sync-check: option '--runs <N>' argument missing" },
+    { argv: ['replay'], message: "sync-check: missing required argument 'FILE'" },
+    { argv: ['replay', 'saved.json', '--seed', '3'], message: 'sync-check: --seed is for searches; a replay re-runs one saved trace' },
+    { argv: ['replay', 'nowhere.json'], message: 'sync-check: cannot read replay file nowhere.json' },
+    { argv: ['help', 'explor'], message: "sync-check: unknown command 'explor' (did you mean explore?)" },
+  ])('$argv exits 2 with exactly this one line', async ({ argv, message }) => {
+    expect(await runCli(argv)).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('--version prints the version of package.json and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help lists the commands and every check option, each with its default and meaning', async () => {
     const result = await runCli(['--help']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^usage: sync-check \[IMPLEMENTATION \| --command "PROGRAM ARGS"\]/);
+    expect(result.stdout).toMatch(/^Usage: sync-check \[check\] \[IMPLEMENTATION\] \[options\]\n {7}sync-check <command> \[options\]\n/);
+    const flat = result.stdout.replace(/\s+/g, ' ');
+    for (const command of ['check [IMPLEMENTATION]', 'replay <FILE> [IMPLEMENTATION]', 'explore', 'simulate', 'bench', 'help [command]']) expect(flat).toContain(` ${command} `);
+    expect(flat).toContain('--runs <N> generated runs per mode, 1 to 10,000,000 (with --minutes: per batch) (default: 200)');
+    expect(flat).toContain('--out <DIR> where counterexamples are saved (and replayed from first, next time) (default: .sync-check/failures)');
+    const options = helpItems(result.stdout).filter((item) => item.startsWith('--'));
+    expect(options.map((item) => item.split(' ')[0])).toEqual(expect.arrayContaining(['--mode', '--runs', '--seed', '--devices', '--strict', '--timeout', '--budget', '--json', '--command', '--replay', '--out', '--minutes', '--workers', '--shard', '--exhaustive', '--depth', '--records', '--pending', '--contents', '--junk', '--no-random']));
+    // An option that takes a value says its default, unless leaving it out means not using it at all.
+    const withoutDefault = options.filter((item) => item.includes(' <') && !item.includes('(default: ')).map((item) => item.split(' ')[0]);
+    expect(withoutDefault).toEqual(['--command', '--replay', '--minutes']);
+    for (const item of options) expect(item.split(/ {2,}/)[1], item).toMatch(/\w/);
+  });
+
+  it.each(['explore', 'simulate', 'bench', 'replay', 'check'])('%s --help (and the help command) shows its options with their defaults', async (command) => {
+    const result = await runCli([command, '--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: sync-check ${command} \\[options\\]`));
+    expect(await runCli(['help', command])).toEqual(result);
+    const values = helpItems(result.stdout).filter((item) => /^--[\w-]+ </.test(item));
+    expect(values.length).toBeGreaterThan(0);
+    if (command === 'explore') {
+      expect(values.filter((item) => !item.includes('(default: '))).toEqual([]);
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain('--devices <N> devices, 1 to 6 ("two devices disagree in length" needs 2) (default: 2)');
+    }
   });
 
   it('the reference (no argument) passes: exit 0', async () => {
@@ -85,11 +141,14 @@ describe('counterexample files and --replay', () => {
       const markdown = readFileSync(path.join(out, name.replace(/\.json$/, '.md')), 'utf8');
       expect(markdown).toContain('```mermaid\nsequenceDiagram\n');
       const replayed = await runCli(['--replay', path.join(out, name)]);
+      // `sync-check replay FILE [IMPLEMENTATION]` is the same as `--replay FILE [IMPLEMENTATION]`.
+      expect(await runCli(['replay', path.join(out, name)])).toEqual(replayed);
       // A warning replays as exit 0, as a check's warning does.
       const saved = JSON.parse(readFileSync(path.join(out, name), 'utf8')) as { property: PropertyId; strict: boolean };
       expect(replayed.code, name).toBe(saved.strict || propertyById(saved.property).level === 'fail' ? 1 : 0);
       expect(replayed.stdout).toContain('the trace still fails');
       const fixed = await runCli(['--replay', path.join(out, name), fixture('../../src/reference/SyncService.ts')]);
+      expect(await runCli(['replay', path.join(out, name), fixture('../../src/reference/SyncService.ts')])).toEqual(fixed);
       expect(fixed.code, name).toBe(0);
       expect(fixed.stdout).toContain('the trace now passes');
     }
@@ -157,5 +216,12 @@ describe('the installed bin', () => {
     await expect(failing).rejects.toMatchObject({ code: 1 });
     const usage = run('npx', ['sync-check', '--seed', 'x'], { cwd });
     await expect(usage).rejects.toMatchObject({ code: 2, stderr: expect.not.stringMatching(/^\s+at /m) as unknown });
+  });
+
+  it('npx sync-check explore runs the model checker (a warning for a bound too small is exit 0)', async () => {
+    const { stdout, stderr } = await run('npx', ['sync-check', 'explore', '--mode', 'fifo', '--devices', '1', '--records', '1', '--pending', '1'], { cwd: path.resolve(FIXTURES, '../..') });
+    expect(stdout).toContain('fifo: 1 devices, 1 record(s) each, 1 pending reply per device\n');
+    expect(stdout).toContain('no violation of S1-S4');
+    expect(stderr).toBe('explore: warning: fifo: "two devices disagree in length" NOT REACHED: needs --devices 2\n');
   });
 });

@@ -67,10 +67,10 @@ interface CommandResult {
   readonly stderr: string;
 }
 
-/** `npm run explore -- ...argv`, as a child process. */
+/** `npm run explore -- ...argv` (sync-check explore from sources), as a child process. */
 async function runExplore(argv: readonly string[]): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/exploreMain.ts', ...argv], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explore', ...argv], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -159,9 +159,10 @@ describe('npm run explore (issue 11: defaults that fail)', () => {
   it('--help lists the defaults and the limits', async () => {
     const { code, stdout } = await runExplore(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/--devices N +devices, 1 to 6 \(default 2/);
-    expect(stdout).toMatch(/--pending N +replies in flight per device, 0 to 10 \(default 2/);
-    expect(stdout).toContain('default 50,000,000');
-    expect(stdout).toMatch(/bytes per state/);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('--devices <N> devices, 1 to 6 ("two devices disagree in length" needs 2) (default: 2)');
+    expect(flat).toMatch(/--pending <N> replies in flight per device, 0 to 10; .* \(default: 2\)/);
+    expect(flat).toContain('(default: 50,000,000, or fewer if that does not fit)');
+    expect(flat).toMatch(/about \d+ bytes per state at the default bounds, up to [\d,]+ states here/);
   });
 });

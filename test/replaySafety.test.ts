@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_PATH } from '../src/cli/syncCheck.ts';
+import { REFERENCE_PATH } from '../src/cli/target.ts';
 import { runCli } from './support/runCli.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'sync-check-replay-'));

@@ -7,10 +7,10 @@ import { FIXTURES } from './support/fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** `npm run simulate -- ...argv`, as a child process. */
+/** `npm run simulate -- ...argv` (sync-check simulate from sources), as a child process. */
 async function runSimulate(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/simulateMain.ts', ...argv], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...argv], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -49,8 +49,9 @@ describe('npm run simulate refuses sizes it cannot hold (issue 11: defaults that
   it('--help lists the defaults and the limits', async () => {
     const { code, stdout } = await runSimulate(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('--devices N        devices, 1 to 127 (default 10)');
-    expect(stdout).toMatch(/--rounds N +rounds, 0 to 100,000,000 \(default 1,000,000; with --server 2,000\)/);
-    expect(stdout).toMatch(/at most [\d,]+ rounds with 10 devices here/);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('--devices <N> devices, 1 to 127 (default: 10)');
+    expect(flat).toMatch(/--rounds <N> rounds, 0 to 100,000,000, .* \(default: 1,000,000; with --server 2,000\)/);
+    expect(flat).toMatch(/at most [\d,]+ rounds with 10 devices here/);
   });
 });

@@ -5,14 +5,18 @@ import { promisify } from 'node:util';
 import { pythonProgram } from '../adapters/loadImplementation.ts';
 import { runFastHarness } from '../simulate/fastHarness.ts';
 import { timed, type Figure } from './measure.ts';
+import { ROOT } from './repository.ts';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
+// Copied next to the compiled bench by the build (scripts/build.mjs).
 const PYTHON_BASELINE = path.resolve(import.meta.dirname, 'original_harness.py');
+/** The CLI this bench belongs to: src/cli/main.ts (through tsx) from sources, dist/src/cli/main.js compiled. */
+const FROM_SOURCES = import.meta.filename.endsWith('.ts');
+const CLI = path.resolve(import.meta.dirname, `../cli/main${path.extname(import.meta.filename)}`);
 
-/** `npm run simulate` at full scale in a child process, so its peak memory is its own. */
+/** `sync-check simulate` at full scale in a child process, so its peak memory is its own. */
 export async function fullScaleSimulation(rounds: number): Promise<Figure[]> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/simulateMain.ts', '--rounds', String(rounds), '--seed', '1', '--json'], {
+  const { stdout } = await run(process.execPath, [...(FROM_SOURCES ? ['--import', 'tsx'] : []), CLI, 'simulate', '--rounds', String(rounds), '--seed', '1', '--json'], {
     cwd: ROOT,
     maxBuffer: 1 << 20,
   });
@@ -25,9 +29,15 @@ export async function fullScaleSimulation(rounds: number): Promise<Figure[]> {
   ];
 }
 
-/** The Python original's semantics and ours on the same rounds; the ratio is the speed-up. */
-export async function pythonBaseline(rounds: number): Promise<Figure[]> {
-  const { stdout } = await run(pythonProgram(), [PYTHON_BASELINE, String(rounds)], { maxBuffer: 1 << 20 });
+/** The Python original's semantics and ours on the same rounds; the ratio is the speed-up. Undefined without a Python interpreter. */
+export async function pythonBaseline(rounds: number): Promise<Figure[] | undefined> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run(pythonProgram(), [PYTHON_BASELINE, String(rounds)], { maxBuffer: 1 << 20 }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
   const python = JSON.parse(stdout) as { seconds: number };
   const ours = await timed(() => runFastHarness({ devices: 10, rounds, seed: 1 }));
   return [

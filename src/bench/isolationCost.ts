@@ -10,12 +10,11 @@ import path from 'node:path';
 import { loadImplementation } from '../adapters/loadImplementation.ts';
 import { loadModule } from '../adapters/loadModule.ts';
 import { runConformance } from '../check/runConformance.ts';
-import { syncCheck } from '../cli/syncCheck.ts';
+import { checkCommand } from '../cli/checkCommand.ts';
+import { runCommandLine } from '../cli/commandLine.ts';
+import { REFERENCE_PATH as REFERENCE } from '../cli/target.ts';
 import { timed, type Figure } from './measure.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const REFERENCE = path.join(ROOT, 'src/reference/SyncService.ts');
-const hostile = (name: string): string => path.join(ROOT, 'test/fixtures/hostile', name);
+import { repositoryFile } from './repository.ts';
 
 /** The default check (seed 1, 200 runs per mode, every mode) of the reference, in this thread and in a worker. */
 export async function isolationCost(): Promise<Figure[]> {
@@ -40,18 +39,22 @@ export async function isolationCost(): Promise<Figure[]> {
 async function timeToVerdict(name: string, file: string, property: string, extra: readonly string[]): Promise<Figure> {
   let stdout = '';
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'sync-check-bench-')), 'failures');
-  const { seconds, result: code } = await timed(() => syncCheck([file, '--json', '--out', out, ...extra], { stdout: (text) => (stdout += text), stderr: () => {} }));
+  const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
+  const { seconds, result: code } = await timed(() => runCommandLine([file, '--json', '--out', out, ...extra], io, (context) => checkCommand('sync-check', context)));
   const report = JSON.parse(stdout) as { verdict: string; properties: { id: string; status: string; counterexample?: { events: number } }[] };
   const judged = report.properties.find((item) => item.id === property);
   const trace = judged?.counterexample === undefined ? 'no trace' : `${judged.counterexample.events}-event trace`;
   return { name, value: round(seconds), unit: 's', detail: `exit ${code}, ${report.verdict.toUpperCase()}, ${property} ${judged?.status ?? '?'} with a ${trace} (${path.basename(file)} ${extra.join(' ')})` };
 }
 
-export async function hangTimesToVerdict(): Promise<Figure[]> {
+/** sync-check's time to a verdict on the hostile servers of test/fixtures; undefined outside the repository. */
+export async function hangTimesToVerdict(): Promise<Figure[] | undefined> {
+  const [hangs, loops, hangsOnProbes] = ['hangsAfterFiveRecords.ts', 'loopInOnMessage.ts', 'hangsOnEveryProbe.ts'].map((name) => repositoryFile(`fixtures/hostile/${name}`));
+  if (hangs === undefined || loops === undefined || hangsOnProbes === undefined) return undefined;
   return [
-    await timeToVerdict('hangs after 5 records', hostile('hangsAfterFiveRecords.ts'), 'S6', ['--seed', '1']),
-    await timeToVerdict('loops in onMessage', hostile('loopInOnMessage.ts'), 'S6', ['--seed', '1']),
-    await timeToVerdict('exhaustive, hangs on probes', hostile('hangsOnEveryProbe.ts'), 'S6', ['--exhaustive']),
+    await timeToVerdict('hangs after 5 records', hangs, 'S6', ['--seed', '1']),
+    await timeToVerdict('loops in onMessage', loops, 'S6', ['--seed', '1']),
+    await timeToVerdict('exhaustive, hangs on probes', hangsOnProbes, 'S6', ['--exhaustive']),
   ];
 }
 

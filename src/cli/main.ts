@@ -1,7 +1,8 @@
-/** The sync-check process: wires syncCheck to argv, the standard streams and the exit code. */
+/** The sync-check process: wires syncCheck (every command) to argv, the standard streams and the exit code. */
 import { stopAllRunning } from '../adapters/runningProcesses.ts';
 import { errorText } from '../check/callService.ts';
-import { INTERRUPTED_EXIT, syncCheck } from './syncCheck.ts';
+import { INTERRUPTED_EXIT } from './io.ts';
+import { syncCheck } from './syncCheck.ts';
 
 // A reader that stops early (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

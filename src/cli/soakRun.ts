@@ -4,11 +4,12 @@ import type { ExplainedCounterexample } from '../check/runConformance.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
 import { describeTrace } from '../report/describeTrace.ts';
 import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../soak/soak.ts';
-import type { SyncCheckArguments } from './parseArguments.ts';
-import { identify, saveCounterexample, withImplementation, type Io } from './syncCheck.ts';
+import type { SyncCheckArguments } from './checkArguments.ts';
+import type { Io } from './io.ts';
+import { identify, replayCommand, saveCounterexample, withImplementation } from './target.ts';
 
 /** Runs the soak; exit 1 on the first failure, else 0. */
-export async function soakCommand(args: SyncCheckArguments, minutes: number, io: Io): Promise<number> {
+export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io): Promise<number> {
   const { implementation, label, target } = identify(args);
   const workers = args.workers ?? defaultWorkers();
   const runsPerBatch = args.runs;
@@ -41,7 +42,7 @@ export async function soakCommand(args: SyncCheckArguments, minutes: number, io:
   const file = saveCounterexample(explained, implementation, label, args);
   const alone = `npx sync-check ${args.command === undefined ? (args.implementation ?? '') : `--command "${args.command}"`} --mode ${task.mode} --seed ${task.seed} --runs ${task.runs}`.replace(/ +/g, ' ');
   if (!args.json) {
-    io.stdout(`\n${counterexampleText(explained, explained.trace, `npx sync-check --replay ${file}`)}\n`);
+    io.stdout(`\n${counterexampleText(explained, explained.trace, replayCommand(file))}\n`);
     io.stdout(`  the batch alone: ${alone}\n  (${propertyById(counterexample.finding.property).name}, found by a worker; the others were stopped)\n`);
   }
   return 1;

@@ -1,0 +1,162 @@
+/** `sync-check [check] IMPL`: the random search, or `--exhaustive` then the random search; the report, and the counterexamples saved. */
+import type { LoadedImplementation } from '../adapters/loadImplementation.ts';
+import { LoadError } from '../adapters/loadModule.ts';
+import { errorText } from '../check/callService.ts';
+import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ScenarioHost } from '../check/ScenarioHost.ts';
+import { SearchBudget } from '../check/SearchBudget.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
+import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
+import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
+import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
+import { savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
+import { allCounterexamples } from '../report/findings.ts';
+import { jsonReport } from '../report/jsonReport.ts';
+import { reportText } from '../report/reportText.ts';
+import { statisticsText } from '../report/statisticsText.ts';
+import type { SyncCheckArguments } from './checkArguments.ts';
+import { UsageError } from './commandLine.ts';
+import { INTERRUPTED_EXIT, type Io } from './io.ts';
+import { exhaustiveProgress, terminalProgress } from './progress.ts';
+import { identify, replayCommand, saveCounterexample, withImplementation } from './target.ts';
+
+/** How long the run in flight may go on after the budget ran out or an interrupt, before its process is stopped. */
+const STOP_GRACE_MS = 2000;
+
+/** Runs the check; returns 0 (pass or warn), 1 (fail) or 130 (interrupted before a failure). */
+export async function runCheck(args: SyncCheckArguments, io: Io): Promise<number> {
+  const { implementation, label, target } = identify(args);
+  const unusable = unusableFailureDirectory(args.out);
+  if (unusable !== undefined) throw new UsageError(unusable);
+  const budget = new SearchBudget(args.budgetSeconds);
+  io.onInterrupt?.(() => budget.interrupt());
+  return withImplementation(target, async (loaded) => {
+    // Out of time or interrupted: give the run in flight 2 s, then stop it under the search.
+    budget.whenCutShort(() => setTimeout(() => loaded.abort(), STOP_GRACE_MS).unref());
+    try {
+      return await checkLoaded(args, io, { implementation, label, loaded, budget });
+    } finally {
+      budget.dispose();
+    }
+  });
+}
+
+async function checkLoaded(
+  args: SyncCheckArguments,
+  io: Io,
+  { implementation, label, loaded, budget }: { implementation: string; label: string; loaded: LoadedImplementation; budget: SearchBudget },
+): Promise<number> {
+  const withOutput = (report: ConformanceReport): ConformanceReport => {
+    const output = loaded.capturedOutput?.();
+    return output === undefined ? report : { ...report, implementationOutput: output };
+  };
+  if (args.exhaustive !== undefined) {
+    const exhaustive = await searchAll(loaded, args, args.exhaustive, io, budget);
+    let report: ConformanceReport;
+    if (!args.random) report = withoutRandomSearch(exhaustive, '--no-random');
+    else if (exhaustive.cutShort !== undefined) report = withoutRandomSearch(exhaustive, 'the exhaustive search was cut short');
+    else report = withRandomSearch(exhaustive, await randomSearchAfter(loaded, args, exhaustive, io, budget));
+    return reportLoaded(args, io, { implementation, label }, withOutput(report));
+  }
+  const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
+  const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
+  const report = await runConformance(loaded, {
+    modes: args.modes,
+    runs: args.runs,
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    knownFailures: known.map(({ replay: saved }) => ({ scenario: saved.scenario, seed: saved.seed, path: saved.path })),
+    onProgress: (mode, runs) => progress?.update(mode, runs),
+    budget,
+  });
+  progress?.done();
+  return reportLoaded(args, io, { implementation, label }, withOutput(report));
+}
+
+/**
+ * After `--exhaustive`, the random search, for what lies beyond the bounds: every
+ * device count up to 10, long runs, dozens of records, other record contents. It
+ * does not look again for what the exhaustive search broke (its trace is a shortest
+ * one), nor replay the corpus, so the report stays the same for the same seed.
+ */
+async function randomSearchAfter(loaded: LoadedImplementation, args: SyncCheckArguments, exhaustive: ConformanceReport, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+  const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
+  const report = await runConformance(loaded, {
+    modes: args.modes,
+    runs: args.runs,
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    skip: brokenWithinBounds(exhaustive),
+    onProgress: (mode, runs) => progress?.update(mode, runs),
+    budget,
+  });
+  progress?.done();
+  return report;
+}
+
+/** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
+async function searchAll(host: ScenarioHost, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+  const progress = args.json || io.progress === undefined ? undefined : exhaustiveProgress(io.progress);
+  try {
+    return await exhaustiveConformance(host, {
+      modes: args.modes,
+      bounds,
+      strict: args.strict,
+      timeoutMs: args.timeoutMs,
+      onProgress: (mode, depth, sequences) => progress?.update(mode, depth, sequences),
+      budget,
+    });
+  } catch (error) {
+    if (error instanceof NondeterminismError) throw new LoadError(error.message);
+    throw error;
+  } finally {
+    progress?.done();
+  }
+}
+
+/** Saves the counterexamples and prints the report; the exit code follows the verdict. */
+function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label }: { implementation: string; label: string }, report: ConformanceReport): number {
+  const replayFiles = saveCounterexamples(report, implementation, label, args, (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
+  if (args.json) {
+    io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
+  } else {
+    io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
+    io.stdout(`${reportText(report, (counterexample) => replayHint(replayFiles.get(counterexample)))}\n`);
+    const random = report.exhaustive === undefined ? report : report.randomSearch;
+    if (random !== undefined) io.stdout(`\n${statisticsText(random).join('\n')}\n`);
+  }
+  if (report.verdict === 'fail') return 1;
+  return report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0;
+}
+
+function replayHint(file: string | undefined): string {
+  return file === undefined ? '(not saved: see the warning above; the same --seed finds it again)' : replayCommand(file);
+}
+
+function knownFailuresLine(report: ConformanceReport): string {
+  const replayed = report.modes.reduce((sum, mode) => sum + mode.knownFailures.replayed, 0);
+  const failing = report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0);
+  return replayed === 0 ? '' : `replayed ${replayed} saved failure${replayed === 1 ? '' : 's'} first: ${failing} still fail${failing === 1 ? 's' : ''}\n`;
+}
+
+/** Saves every counterexample of the report; returns where each went. A file that cannot be saved is a warning: the report still prints. */
+function saveCounterexamples(
+  report: ConformanceReport,
+  implementation: string,
+  label: string,
+  args: SyncCheckArguments,
+  warn: (warning: string) => void,
+): Map<ExplainedCounterexample, string> {
+  const files = new Map<ExplainedCounterexample, string>();
+  for (const counterexample of allCounterexamples(report)) {
+    try {
+      files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
+    } catch (error) {
+      warn(`could not save the ${counterexample.finding.property} counterexample in ${args.out}: ${errorText(error)}`);
+    }
+  }
+  return files;
+}

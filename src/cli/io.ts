@@ -1,0 +1,12 @@
+/** Where the command line's output goes: the bin passes the process streams, tests pass collectors. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** A terminal for the progress line, if there is one (stderr, when stdout is a terminal too). */
+  readonly progress?: NodeJS.WriteStream;
+  /** Registers what to do on Ctrl-C, SIGTERM or SIGHUP (the bin wires the signals; tests may call it themselves). */
+  readonly onInterrupt?: (interrupt: () => void) => void;
+}
+
+/** The exit code of a check interrupted before it found a failure. */
+export const INTERRUPTED_EXIT = 130;

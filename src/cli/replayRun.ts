@@ -1,0 +1,70 @@
+/** `sync-check replay FILE [IMPL]` (or `--replay FILE`): re-runs one saved trace. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { propertyById } from '../../properties/index.ts';
+import { COMMAND_PREFIX, type LoadedImplementation } from '../adapters/loadImplementation.ts';
+import type { Counterexample } from '../check/findCounterexample.ts';
+import { decodeReplayFile, MAX_REPLAY_BYTES, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
+import { counterexampleText } from '../report/counterexampleText.ts';
+import { describeTrace } from '../report/describeTrace.ts';
+import type { Io } from './io.ts';
+import { identify, replayCommand, withImplementation, type TargetArguments } from './target.ts';
+
+export interface ReplayArguments extends TargetArguments {
+  /** The replay file. */
+  readonly file: string;
+  readonly strict: boolean;
+  readonly json: boolean;
+}
+
+/**
+ * Re-runs one saved trace against the implementation named on the command line,
+ * or else the file the replay names, once it is shown and only if it is a
+ * regular file. A replay file is data someone may send you: a command it names
+ * is never run. Returns 1 if the trace still fails, else 0.
+ */
+export async function runReplay(args: ReplayArguments, io: Io): Promise<number> {
+  const { file } = args;
+  const saved = decodeReplayFile(readReplayText(file), file);
+  if (args.command !== undefined || args.implementation !== undefined) return withImplementation(identify(args).target, (loaded) => replayLoaded(args, io, saved, loaded));
+  if (saved.implementation.startsWith(COMMAND_PREFIX)) {
+    const command = saved.implementation.slice(COMMAND_PREFIX.length);
+    throw new ReplayFileError(`${file} names a command; replay files never run commands. If you trust it, type: npx sync-check --replay ${file} --command ${JSON.stringify(command)}`);
+  }
+  if (!existsSync(saved.implementation) || !statSync(saved.implementation).isFile()) {
+    throw new ReplayFileError(`${file} names ${saved.implementation}, which is not a file here; name the implementation yourself: npx sync-check --replay ${file} PATH`);
+  }
+  io.stderr(`sync-check: replaying against ${saved.implementation} (named by the replay file)\n`);
+  return withImplementation(saved.implementation, (loaded) => replayLoaded(args, io, saved, loaded));
+}
+
+function readReplayText(file: string): string {
+  try {
+    if (statSync(file).size > MAX_REPLAY_BYTES) throw new ReplayFileError(`${file} is larger than ${MAX_REPLAY_BYTES / 1024 / 1024} MB, so not a sync-check counterexample`);
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ReplayFileError) throw error;
+    throw new ReplayFileError(`cannot read replay file ${file}`);
+  }
+}
+
+async function replayLoaded(args: ReplayArguments, io: Io, saved: ReplayFile, loaded: LoadedImplementation): Promise<number> {
+  const { file } = args;
+  const properties = saved.properties.map(propertyById);
+  const strict = saved.strict || args.strict;
+  const { finding } = await loaded.run(saved.scenario, { properties, strict, timeoutMs: saved.timeoutMs });
+  const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
+  if (finding === undefined) {
+    const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
+    io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);
+    return 0;
+  }
+  const counterexample: Counterexample = { ...saved, finding, shrinks: 0 };
+  if (args.json) {
+    io.stdout(`${JSON.stringify({ replay: file, implementation: label, stillFails: true, property: finding.property, message: finding.message })}\n`);
+  } else {
+    const trace = await describeTrace(loaded.factory, counterexample, saved.timeoutMs);
+    io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, trace, replayCommand(file))}\n`);
+  }
+  // A warning is exit 0, as for a check (it fails only under --strict, where its level is fail).
+  return finding.level === 'fail' ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+/** What the check, the soak and the replay share: the implementation's identity and loading, and saving a counterexample. */
+import path from 'node:path';
+import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
+import type { Counterexample } from '../check/findCounterexample.ts';
+import type { ExplainedCounterexample } from '../check/runConformance.ts';
+import { saveFailure } from '../failures/failureStore.ts';
+import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from '../failures/replayFile.ts';
+import { markdownReport } from '../report/markdownReport.ts';
+import type { SyncCheckArguments } from './checkArguments.ts';
+
+// From sources the reference is a .ts file, from dist a .js one: take the extension this file has.
+export const REFERENCE_PATH = path.resolve(import.meta.dirname, `../reference/SyncService${path.extname(import.meta.filename)}`);
+
+/** What names the implementation on the command line: a file (none: the reference) or a --command. */
+export interface TargetArguments {
+  readonly implementation: string | undefined;
+  readonly command: string | undefined;
+}
+
+/** The implementation's identity in replay files and the corpus, and its name in reports. */
+export function identify(args: TargetArguments): { implementation: string; label: string; target: string } {
+  if (args.command !== undefined) {
+    const implementation = `${COMMAND_PREFIX}${args.command}`;
+    return { implementation, label: `--command "${args.command}"`, target: implementation };
+  }
+  const target = args.implementation ?? REFERENCE_PATH;
+  return { implementation: path.resolve(target), label: args.implementation ?? 'reference', target };
+}
+
+/** Loads the implementation, runs `work` with it, and always stops its process. */
+export async function withImplementation<Result>(target: string, work: (loaded: LoadedImplementation) => Promise<Result>): Promise<Result> {
+  const loaded = await loadImplementation(target);
+  try {
+    return await work(loaded);
+  } finally {
+    await loaded.close();
+  }
+}
+
+/** The command that replays a saved counterexample, as reports print it. */
+export function replayCommand(file: string): string {
+  return `npx sync-check --replay ${file}`;
+}
+
+/** What saving a counterexample takes from the command line. */
+export type SaveArguments = Pick<SyncCheckArguments, 'out' | 'strict' | 'timeoutMs'>;
+
+/** Saves one counterexample as a replay file with its Markdown report; returns the replay file. */
+export function saveCounterexample(counterexample: ExplainedCounterexample, implementation: string, label: string, args: SaveArguments): string {
+  const markdownFor = (file: string): string => markdownReport(counterexample, label, replayCommand(file));
+  return saveFailure(args.out, toReplayFile(counterexample, implementation, args), markdownFor);
+}
+
+function toReplayFile(counterexample: Counterexample, implementation: string, args: SaveArguments): ReplayFile {
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    implementation,
+    property: counterexample.finding.property,
+    message: counterexample.finding.message,
+    properties: counterexample.properties,
+    strict: args.strict,
+    timeoutMs: args.timeoutMs,
+    seed: counterexample.seed,
+    path: counterexample.path,
+    scenario: counterexample.scenario,
+  };
+}

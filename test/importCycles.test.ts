@@ -1,0 +1,61 @@
+/** No import circles: the import graph of src/ (and of model/ and properties/ that it reaches), read from the sources, has no cycle. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.[mc]?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The source files `file` imports (static, type-only, re-exports and dynamic import() alike) by a relative path. */
+function importsOf(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return importedFiles
+    .map(({ fileName }) => fileName)
+    .filter((specifier) => specifier.startsWith('.') && /\.[mc]?ts$/.test(specifier))
+    .map((specifier) => path.resolve(path.dirname(file), specifier))
+    .filter((imported) => existsSync(imported));
+}
+
+/** Every cycle's files in import order, found by a depth-first search from each of `roots`. */
+function cycles(roots: readonly string[]): string[][] {
+  const found: string[][] = [];
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (file: string): void => {
+    const at = onPath.indexOf(file);
+    if (at >= 0) {
+      found.push([...onPath.slice(at), file]);
+      return;
+    }
+    if (done.has(file)) return;
+    onPath.push(file);
+    for (const imported of importsOf(file)) visit(imported);
+    onPath.pop();
+    done.add(file);
+  };
+  for (const root of roots) visit(root);
+  return found;
+}
+
+describe('the import graph', () => {
+  it('finds a cycle when there is one, through type-only and dynamic imports too (the walk itself works)', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sync-check-cycle-'));
+    writeFileSync(path.join(folder, 'a.ts'), "import { b } from './b.ts';\nexport const a = () => b;\n");
+    writeFileSync(path.join(folder, 'b.ts'), "import type { C } from './c.ts';\nexport const b = (c?: C) => c;\n");
+    writeFileSync(path.join(folder, 'c.ts'), "export type C = number;\nexport const load = () => import('./a.ts');\n");
+    expect(cycles([path.join(folder, 'a.ts')]).map((cycle) => cycle.map((file) => path.basename(file)))).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+    expect(importsOf(path.join(ROOT, 'src/cli/main.ts'))).toContain(path.join(ROOT, 'src/cli/syncCheck.ts'));
+  });
+
+  it('of src/ has no cycle (so no module is ever seen half-initialised)', () => {
+    const relative = cycles(sourceFiles(path.join(ROOT, 'src'))).map((cycle) => cycle.map((file) => path.relative(ROOT, file)).join(' -> '));
+    expect(relative).toEqual([]);
+  });
+});
