@@ -9,7 +9,7 @@ import { counterexampleText } from '../src/report/counterexampleText.ts';
 import { describeTrace } from '../src/report/describeTrace.ts';
 import { mutants } from './support/fixtures.ts';
 import { BEYOND_DEFAULT_BOUNDS } from './support/mutantMinimums.ts';
-import { replayCommand, testPath, testRuns, testSeed } from './support/testSeed.ts';
+import { replayCommand, showExpected, testPath, testRuns, testSeed } from './support/testSeed.ts';
 
 /**
  * Shrink quality: fast-check's shrunk trace may be at most this many times as
@@ -65,16 +65,19 @@ describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})
       if (counterexample === undefined) return;
       const trace = await describeTrace(factory, counterexample, TIMEOUT_MS);
       const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.path);
-      console.log(`${name} (${mode}):\n${counterexampleText(counterexample, trace, replay)}`);
+      const text = counterexampleText(counterexample, trace, replay);
+      showExpected(`${name} (${mode}):\n${text}`);
       expect(counterexample.finding.property).toBe(caughtBy);
+      expect(text).toMatch(new RegExp(`^${caughtBy} .* (FAILED|WARNED) `));
+      expect(text).toContain(`replay: ${replay}`);
       const narrowed = BEYOND_DEFAULT_BOUNDS[name]?.(mode);
       const shortest = (await shortestFailure(factory, mode, caughtBy, junkIn(counterexample.scenario), TIMEOUT_MS, narrowed))?.events.length;
       expect(shortest, `no sequence of up to ${narrowed?.depth ?? SHORTEST_DEPTH[mode]} events breaks ${caughtBy}`).toBeDefined();
       if (shortest === undefined) return;
       const ratio = counterexample.scenario.events.length / shortest;
-      console.log(`${name} (${mode}): shrunk to ${counterexample.scenario.events.length} events, shortest possible ${shortest}, ratio ${ratio.toFixed(2)}`);
+      showExpected(`${name} (${mode}): shrunk to ${counterexample.scenario.events.length} events, shortest possible ${shortest}, ratio ${ratio.toFixed(2)}`);
       if (counterexample.shrinkCut !== undefined && SHRINK_CUT_BY_TIME.has(name)) {
-        console.log(`${name} (${mode}): ${counterexample.shrinkCut}, so the ratio is not held to ${MAX_SHRINK_RATIO}`);
+        showExpected(`${name} (${mode}): ${counterexample.shrinkCut}, so the ratio is not held to ${MAX_SHRINK_RATIO}`);
         expect(ratio).toBeGreaterThanOrEqual(1);
         return;
       }

@@ -13,7 +13,7 @@ import { worstStatus } from '../src/report/reportText.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { correctAlternatives, FIXTURES, mutants } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
-import { testSeed } from './support/testSeed.ts';
+import { showExpected, testSeed } from './support/testSeed.ts';
 
 /** Python answers over a pipe in well under a millisecond: a hang is declared after this long. */
 const TIMEOUT_MS = 1000;
@@ -37,7 +37,9 @@ describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => 
       const { counterexample } = await findCounterexample(factory, mode, [propertyById(caughtBy)], search);
       expect(counterexample?.finding.property).toBe(caughtBy);
       if (counterexample === undefined) return;
-      console.log(counterexampleText(counterexample, await describeTrace(factory, counterexample, timeoutMs), `npx sync-check ${file}`));
+      const text = counterexampleText(counterexample, await describeTrace(factory, counterexample, timeoutMs), `npx sync-check ${file}`);
+      showExpected(text);
+      expect(text).toContain(`replay: npx sync-check ${file}`);
       expect(counterexample.scenario.events.length).toBeLessThanOrEqual(MAX_SHRUNK_EVENTS[mode]);
     } finally {
       await close();

@@ -5,7 +5,7 @@ import { findCounterexample } from '../src/check/findCounterexample.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { counterexampleText } from '../src/report/counterexampleText.ts';
 import { describeTrace } from '../src/report/describeTrace.ts';
-import { replayCommand, testPath, testSeed } from './support/testSeed.ts';
+import { replayCommand, showExpected, testPath, testSeed } from './support/testSeed.ts';
 
 const TITLE = 'a stale reply truncates the reference device';
 
@@ -16,7 +16,7 @@ describe(`finding about the device under reorder (seed ${testSeed})`, () => {
     expect(counterexample).toBeDefined();
     if (counterexample === undefined) return;
     const trace = await describeTrace(createSyncService, counterexample, 1000);
-    console.log(`FINDING (device, not server): ${counterexampleText(counterexample, trace, replayCommand('test/reorderFinding.test.ts', TITLE, counterexample.path))}`);
+    showExpected(`FINDING (device, not server): ${counterexampleText(counterexample, trace, replayCommand('test/reorderFinding.test.ts', TITLE, counterexample.path))}`);
     // The shortest story: a probe from 0 while nothing is sent, a record, a second probe whose reply
     // arrives first; the liveness phase then hands over the stale first reply, which wipes the device.
     expect(trace.compact).toBe('probe[0] emit[0] probe[0] deliver[#2]');

@@ -30,3 +30,12 @@ export function testRuns(defaultRuns: number): number {
 export function replayCommand(file: string, title: string, path: string): string {
   return `SYNC_SEED=${testSeed} SYNC_PATH=${path} npx vitest run ${file} -t ${JSON.stringify(title)}`;
 }
+
+/**
+ * Shows the expected failures a green run asserts (their traces and replay
+ * commands) when SYNC_VERBOSE=1; otherwise a green run prints no FAILED block,
+ * so that a real failure stands out.
+ */
+export function showExpected(text: string): void {
+  if (process.env.SYNC_VERBOSE === '1') console.log(text);
+}
