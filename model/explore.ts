@@ -6,7 +6,7 @@
  * state, and "sometimes" goals show whether the bound reaches anything interesting.
  * Pure: no I/O, no randomness, no imports beyond the model.
  */
-import { applyReply } from './device.ts';
+import { applyReply } from './applyReply.ts';
 import type { ModelEvent, NetworkMode } from './events.ts';
 import { isRecordShaped, type RecordContent } from './messages.ts';
 import { pendingIndexFor, type PendingReply } from './network.ts';
@@ -198,15 +198,20 @@ export function roundsToConverge(state: ModelState, converged: (state: ModelStat
   let current = state;
   for (let round = 0; round <= limit; round++) {
     if (converged(current)) return round;
-    current = current.devices.reduce<ModelState>((acc, _device, device) => {
-      const probed = step(acc, { kind: 'probe', device });
-      const entry = probed.pending.at(-1);
-      if (entry === undefined) return probed;
-      const devices = probed.devices.map((item, position) => (position === device ? { ...item, records: applyReply(item.records, entry.reply) } : item));
-      return { ...probed, devices, pending: probed.pending.slice(0, -1) };
-    }, current);
+    current = reliableRound(current);
   }
   return undefined;
+}
+
+/** One round of reliable probing: each device in turn probes, and the reply reaches it at once. */
+export function reliableRound(state: ModelState): ModelState {
+  return state.devices.reduce<ModelState>((acc, _device, device) => {
+    const probed = step(acc, { kind: 'probe', device });
+    const entry = probed.pending.at(-1);
+    if (entry === undefined) return probed;
+    const devices = probed.devices.map((item, position) => (position === device ? { ...item, records: applyReply(item.records, entry.reply) } : item));
+    return { ...probed, devices, pending: probed.pending.slice(0, -1) };
+  }, state);
 }
 
 export { initialState };

@@ -52,6 +52,11 @@ export function makeRecord(deviceIndex: number, content: RecordContent): WireRec
   };
 }
 
+/** The probe a device holding `count` records sends: everything from `count` on, please. */
+export function makeProbe(deviceIndex: number, count: number): ProbeMessage {
+  return { type: 'probe', dev_id: deviceName(deviceIndex), from: count };
+}
+
 /** Narrows an unknown value to a plain (non-array, non-null) object. */
 export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

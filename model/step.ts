@@ -1,7 +1,7 @@
 /** The protocol's transition function: step(state, event) -> state. */
-import { applyReply } from './device.ts';
+import { applyReply } from './applyReply.ts';
 import { isReplyEvent, type ModelEvent, type ReplyEvent } from './events.ts';
-import { deviceName, makeRecord } from './messages.ts';
+import { makeProbe, makeRecord } from './messages.ts';
 import { pendingIndexFor, withoutPending, type PendingReply } from './network.ts';
 import { serverStep } from './server.ts';
 import type { DeviceState, ModelState } from './state.ts';
@@ -12,7 +12,7 @@ export function messageFor(state: ModelState, event: ModelEvent): unknown {
     case 'emit':
       return makeRecord(event.device, event.content);
     case 'probe':
-      return { type: 'probe', dev_id: deviceName(event.device), from: state.devices[event.device]?.records.length ?? 0 };
+      return makeProbe(event.device, state.devices[event.device]?.records.length ?? 0);
     case 'empty':
       return {};
     case 'junk':

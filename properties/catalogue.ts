@@ -102,6 +102,29 @@ export const CATALOGUE: readonly Property[] = [
   },
 ];
 
+/**
+ * The properties judged over the model's own states: step properties over device
+ * records (invariants) and end properties (liveness). The others read an
+ * implementation's replies, which the model gives by definition. Every engine
+ * that judges model states (properties/modelChecks.ts, its packed twin
+ * properties/compactChecks.ts) keys its checks by these ids;
+ * test/catalogueTwins.test.ts holds the lists to the catalogue.
+ */
+export const MODEL_INVARIANT_IDS = ['S1', 'S2', 'S3', 'S4'] as const satisfies readonly PropertyId[];
+export const MODEL_LIVENESS_IDS = ['L1', 'L2'] as const satisfies readonly PropertyId[];
+export type ModelInvariantId = (typeof MODEL_INVARIANT_IDS)[number];
+export type ModelLivenessId = (typeof MODEL_LIVENESS_IDS)[number];
+
+/** True for a property judged over model states (see MODEL_INVARIANT_IDS). */
+export function isModelLevel(property: Property): boolean {
+  return property.when === 'end' || property.watches === 'records';
+}
+
+/** The ids of `ids` that are guarantees in `mode`, as the catalogue says. */
+export function guaranteedIn<Id extends PropertyId>(ids: readonly Id[], mode: NetworkMode): Id[] {
+  return ids.filter((id) => propertyById(id).modes.includes(mode));
+}
+
 /** The catalogue entry for `id`. */
 export function propertyById(id: PropertyId): Property {
   const found = CATALOGUE.find((property) => property.id === id);
@@ -117,6 +140,28 @@ export function isPropertyId(text: string): text is PropertyId {
 /** The level a property is judged at: under --strict, warnings are failures. */
 export function effectiveLevel(property: Property, strict: boolean): Level {
   return strict ? 'fail' : property.level;
+}
+
+/**
+ * "Sometimes" goals: what a bounded search must reach for a clean result to mean
+ * something. Named once here, in report order; the engines key their tests of
+ * them by goal id (properties/modelChecks.ts, properties/compactChecks.ts) and
+ * src/explore/goalBounds.ts keys the smallest bound reaching each.
+ */
+export const GOALS = {
+  converged: { name: 'every device holds every record', modes: ALL_MODES },
+  dropped: { name: 'a reply was dropped', modes: ALL_MODES },
+  lengthsDiffer: { name: 'two devices disagree in length', modes: ALL_MODES },
+  emptyAnswered: { name: 'an empty message was answered', modes: ALL_MODES },
+  overtaken: { name: 'a reply arrived before an older one', modes: ['reorder'] },
+  duplicated: { name: 'a reply was duplicated', modes: ['reorder'] },
+} as const satisfies Record<string, { readonly name: string; readonly modes: readonly NetworkMode[] }>;
+
+export type GoalId = keyof typeof GOALS;
+
+/** The goals tracked in `mode`, in report order. */
+export function goalsFor(mode: NetworkMode): GoalId[] {
+  return (Object.keys(GOALS) as GoalId[]).filter((id) => (GOALS[id].modes as readonly NetworkMode[]).includes(mode));
 }
 
 /** The properties that are guarantees in `mode` (R1 only when strict). */

@@ -1,67 +1,71 @@
 /**
- * The catalogue's model-level properties (S1-S4, L1, L2) and "sometimes" goals
- * over packed states, for the fast explorer (model/compact). The same
- * judgements as properties/modelChecks.ts, which applies the catalogue's own
- * checks to full states; test/compactModel.test.ts checks that the two agree on
- * every transition within small bounds. Only the device whose records changed
+ * Packed twin of properties/modelChecks.ts, for the fast explorer
+ * (model/compact); held to it by test/compactModel.test.ts (the same verdict
+ * from both on every transition and quiescent state within small bounds) and
+ * to the catalogue by test/catalogueTwins.test.ts (a twin for every model-level
+ * property and goal). Keyed by catalogue id: the invariants are packed twins of
+ * the catalogue's S1-S4; liveness computes rounds on packed states and is judged
+ * by the catalogue's own L1 and L2 checks. Only the device whose records changed
  * needs judging: the others were judged when they last changed.
  */
-import { ENTRY_BYTES, senderOf, type CompactChecks, type CompactGoal, type CompactInvariant, type Layout } from '../model/index.ts';
+import { decodeCompact, ENTRY_BYTES, reliableRound, senderOf, type CompactChecks, type CompactGoal, type CompactInvariant, type CompactLiveness, type Layout } from '../model/index.ts';
 import { DELIVER, DROP, DUPLICATE, EMPTY, argumentOf, kindOf, type NetworkMode } from '../model/index.ts';
-import { PROMPT_ROUNDS } from './checks/livenessChecks.ts';
+import { GOALS, goalsFor, guaranteedIn, MODEL_INVARIANT_IDS, MODEL_LIVENESS_IDS, propertyById, type GoalId, type ModelInvariantId, type ModelLivenessId } from './catalogue.ts';
+import { convergenceRoundLimit } from './checks/livenessChecks.ts';
+import { convergenceGap } from './convergence.ts';
 
 function recordsAt(layout: Layout, device: number): number {
   return layout.deviceAt + device * layout.deviceBytes;
 }
 
-/** S1: the changed device and every other are prefixes of one another. */
-const agreement: CompactInvariant = (layout, _before, _code, after, changed) => {
-  if (changed < 0) return undefined;
-  const mine = recordsAt(layout, changed);
-  for (let other = 0; other < layout.devices; other++) {
-    const theirs = recordsAt(layout, other);
-    const shared = Math.min(after[mine]!, after[theirs]!);
-    for (let index = 0; index < shared; index++) {
-      if (after[mine + 1 + index] !== after[theirs + 1 + index]) return `dev_${changed} and dev_${other} disagree at index ${index}`;
+/** Packed twins of the catalogue's model-level step properties. */
+export const COMPACT_INVARIANTS: Readonly<Record<ModelInvariantId, CompactInvariant>> = {
+  /** S1: the changed device and every other are prefixes of one another. */
+  S1: (layout, _before, _code, after, changed) => {
+    if (changed < 0) return undefined;
+    const mine = recordsAt(layout, changed);
+    for (let other = 0; other < layout.devices; other++) {
+      const theirs = recordsAt(layout, other);
+      const shared = Math.min(after[mine]!, after[theirs]!);
+      for (let index = 0; index < shared; index++) {
+        if (after[mine + 1 + index] !== after[theirs + 1 + index]) return `dev_${changed} and dev_${other} disagree at index ${index}`;
+      }
     }
-  }
-  return undefined;
-};
-
-/** S2: every record the changed device holds was sent, and only once (each record is sent once). */
-const integrity: CompactInvariant = (layout, _before, _code, after, changed) => {
-  if (changed < 0) return undefined;
-  const at = recordsAt(layout, changed);
-  for (let index = 0; index < after[at]!; index++) {
-    const record = after[at + 1 + index]!;
-    if (!logHolds(after, record)) return `dev_${changed}[${index}] was never sent`;
-    for (let earlier = 0; earlier < index; earlier++) {
-      if (after[at + 1 + earlier] === record) return `dev_${changed}[${index}] appears twice but was sent once`;
+    return undefined;
+  },
+  /** S2: every record the changed device holds was sent, and only once (each record is sent once). */
+  S2: (layout, _before, _code, after, changed) => {
+    if (changed < 0) return undefined;
+    const at = recordsAt(layout, changed);
+    for (let index = 0; index < after[at]!; index++) {
+      const record = after[at + 1 + index]!;
+      if (!logHolds(after, record)) return `dev_${changed}[${index}] was never sent`;
+      for (let earlier = 0; earlier < index; earlier++) {
+        if (after[at + 1 + earlier] === record) return `dev_${changed}[${index}] appears twice but was sent once`;
+      }
     }
-  }
-  return undefined;
-};
-
-/** S3: on the changed device, each sender's records come in the order that sender sent them. */
-const senderOrder: CompactInvariant = (layout, _before, _code, after, changed) => {
-  if (changed < 0) return undefined;
-  const at = recordsAt(layout, changed);
-  // Record k of a sender must follow its records 0..k-1: count how many of that sender came before.
-  for (let index = 0; index < after[at]!; index++) {
-    const record = after[at + 1 + index]!;
-    const sender = senderOf(layout, record);
-    let before = 0;
-    for (let earlier = 0; earlier < index; earlier++) if (senderOf(layout, after[at + 1 + earlier]!) === sender) before++;
-    if (record % layout.recordsPerDevice !== before) return `dev_${changed}[${index}] should be dev_${sender}'s record #${before + 1}, got another`;
-  }
-  return undefined;
-};
-
-/** S4: the changed device's count did not decrease. */
-const noRegression: CompactInvariant = (layout, before, _code, after, changed) => {
-  if (changed < 0) return undefined;
-  const at = recordsAt(layout, changed);
-  return after[at]! < before[at]! ? `dev_${changed} went from ${before[at]} to ${after[at]} records` : undefined;
+    return undefined;
+  },
+  /** S3: on the changed device, each sender's records come in the order that sender sent them. */
+  S3: (layout, _before, _code, after, changed) => {
+    if (changed < 0) return undefined;
+    const at = recordsAt(layout, changed);
+    // Record k of a sender must follow its records 0..k-1: count how many of that sender came before.
+    for (let index = 0; index < after[at]!; index++) {
+      const record = after[at + 1 + index]!;
+      const sender = senderOf(layout, record);
+      let before = 0;
+      for (let earlier = 0; earlier < index; earlier++) if (senderOf(layout, after[at + 1 + earlier]!) === sender) before++;
+      if (record % layout.recordsPerDevice !== before) return `dev_${changed}[${index}] should be dev_${sender}'s record #${before + 1}, got another`;
+    }
+    return undefined;
+  },
+  /** S4: the changed device's count did not decrease. */
+  S4: (layout, before, _code, after, changed) => {
+    if (changed < 0) return undefined;
+    const at = recordsAt(layout, changed);
+    return after[at]! < before[at]! ? `dev_${changed} went from ${before[at]} to ${after[at]} records` : undefined;
+  },
 };
 
 function logHolds(state: Uint8Array, record: number): boolean {
@@ -94,50 +98,52 @@ function holdsTheLog(layout: Layout, state: Uint8Array): boolean {
   return true;
 }
 
-function goals(mode: NetworkMode): CompactGoal[] {
-  const list: CompactGoal[] = [
-    { name: 'every device holds every record', reached: (layout, _before, _code, after) => after[0]! > 0 && holdsTheLog(layout, after) },
-    { name: 'a reply was dropped', reached: (_layout, _before, code) => kindOf(code) === DROP },
-    {
-      name: 'two devices disagree in length',
-      reached: (layout, _before, _code, after) => {
-        for (let device = 1; device < layout.devices; device++) if (after[recordsAt(layout, device)] !== after[recordsAt(layout, 0)]) return true;
-        return false;
-      },
-    },
-    { name: 'an empty message was answered', reached: (_layout, _before, code) => kindOf(code) === EMPTY },
-  ];
-  if (mode === 'reorder') {
-    list.push(
-      {
-        name: 'a reply arrived before an older one',
-        reached: (layout, before, code) => {
-          if (kindOf(code) !== DELIVER) return false;
-          const index = argumentOf(code);
-          const device = before[layout.pendingAt + index * ENTRY_BYTES];
-          for (let older = 0; older < index; older++) if (before[layout.pendingAt + older * ENTRY_BYTES] === device) return true;
-          return false;
-        },
-      },
-      { name: 'a reply was duplicated', reached: (_layout, _before, code) => kindOf(code) === DUPLICATE },
-    );
-  }
-  return list;
+/** The catalogue's end check `id`, judged on rounds counted over the packed state. */
+function endCheck(id: ModelLivenessId): CompactLiveness {
+  const property = propertyById(id);
+  return (layout, state) => {
+    if (property.when !== 'end') return undefined;
+    // Every record sent is in the log, so the log's length is the total sent.
+    const roundLimit = convergenceRoundLimit(state[0]!);
+    const rounds = compactRoundsToConverge(layout, state, roundLimit);
+    return property.check({ devices: [], roundsToConverge: rounds, roundLimit, gap: rounds === undefined ? gapAfter(layout, state, roundLimit) : undefined });
+  };
 }
 
-/** Everything the fast explorer judges in `mode`: S4 only where it is a guarantee (not under reorder). */
+/** Why the devices have not converged after `rounds` rounds (only when they have not: it decodes the state). */
+function gapAfter(layout: Layout, state: Uint8Array, rounds: number): string | undefined {
+  let after = decodeCompact(layout, state);
+  for (let round = 0; round < rounds; round++) after = reliableRound(after);
+  return convergenceGap(after.devices.map((device, index) => ({ id: `dev_${index}`, records: device.records, sent: device.sent })));
+}
+
+/** Packed twins of the catalogue's end properties. */
+export const COMPACT_LIVENESS: Readonly<Record<ModelLivenessId, CompactLiveness>> = { L1: endCheck('L1'), L2: endCheck('L2') };
+
+/** When each goal is reached, over packed states. */
+export const COMPACT_GOALS: Readonly<Record<GoalId, CompactGoal['reached']>> = {
+  converged: (layout, _before, _code, after) => after[0]! > 0 && holdsTheLog(layout, after),
+  dropped: (_layout, _before, code) => kindOf(code) === DROP,
+  lengthsDiffer: (layout, _before, _code, after) => {
+    for (let device = 1; device < layout.devices; device++) if (after[recordsAt(layout, device)] !== after[recordsAt(layout, 0)]) return true;
+    return false;
+  },
+  emptyAnswered: (_layout, _before, code) => kindOf(code) === EMPTY,
+  overtaken: (layout, before, code) => {
+    if (kindOf(code) !== DELIVER) return false;
+    const index = argumentOf(code);
+    const device = before[layout.pendingAt + index * ENTRY_BYTES];
+    for (let older = 0; older < index; older++) if (before[layout.pendingAt + older * ENTRY_BYTES] === device) return true;
+    return false;
+  },
+  duplicated: (_layout, _before, code) => kindOf(code) === DUPLICATE,
+};
+
+/** Everything the fast explorer judges in `mode`: the model-level properties that are guarantees there, and its goals. */
 export function compactChecks(mode: NetworkMode): CompactChecks {
-  const invariants: Record<string, CompactInvariant> = { S1: agreement, S2: integrity, S3: senderOrder };
-  if (mode !== 'reorder') invariants.S4 = noRegression;
   return {
-    invariants,
-    liveness: {
-      L1: (layout, state) => {
-        const limit = state[0]! + 2;
-        return compactRoundsToConverge(layout, state, limit) === undefined ? `not converged within ${limit} rounds` : undefined;
-      },
-      L2: (layout, state) => (compactRoundsToConverge(layout, state, PROMPT_ROUNDS) === undefined ? `not converged within ${PROMPT_ROUNDS} rounds` : undefined),
-    },
-    goals: goals(mode),
+    invariants: Object.fromEntries(guaranteedIn(MODEL_INVARIANT_IDS, mode).map((id) => [id, COMPACT_INVARIANTS[id]])),
+    liveness: Object.fromEntries(guaranteedIn(MODEL_LIVENESS_IDS, mode).map((id) => [id, COMPACT_LIVENESS[id]])),
+    goals: goalsFor(mode).map((id) => ({ name: GOALS[id].name, reached: COMPACT_GOALS[id] })),
   };
 }

@@ -1,9 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  answerProbe,
   applyReply,
+  classifyMessage,
   initialState,
+  invalidFromReason,
+  isValidFrom,
+  keptCount,
+  makeProbe,
   makeRecord,
+  NOT_AN_OBJECT,
   pickPending,
+  probeWindowEnd,
+  probeWindowFrom,
+  replyEffect,
   serverStep,
   step,
   type ModelEvent,
@@ -54,6 +65,60 @@ describe('serverStep: the reference server as a pure function', () => {
     const { log, reply } = serverStep([r0], message);
     expect(log).toEqual([r0]);
     expect(reply).toMatchObject({ type: 'error' });
+  });
+});
+
+describe('the decision functions serverStep is made of', () => {
+  it.each([
+    { message: {}, expected: { kind: 'empty' } },
+    { message: r0, expected: { kind: 'record', record: r0 } },
+    { message: makeProbe(0, 1), expected: { kind: 'probe', from: 1 } },
+    { message: null, expected: { kind: 'bad', reason: NOT_AN_OBJECT } },
+    { message: [], expected: { kind: 'bad', reason: NOT_AN_OBJECT } },
+    { message: { type: 'hello' }, expected: { kind: 'bad', reason: 'unknown message type "hello"' } },
+    { message: { type: 'probe', from: 2 }, expected: { kind: 'bad', reason: 'from 2 is beyond the 1 records received' } },
+    { message: { type: 'probe', from: -1 }, expected: { kind: 'bad', reason: 'from must not be negative, got -1' } },
+    { message: { type: 'probe', from: 0.5 }, expected: { kind: 'bad', reason: 'from must be an integer, got 0.5' } },
+    { message: { type: 'probe' }, expected: { kind: 'bad', reason: 'from must be a number, got nothing' } },
+    { message: { type: 'probe', from: '0' }, expected: { kind: 'bad', reason: 'from must be a number, got string' } },
+  ])('classifyMessage($message) against a log of 1', ({ message, expected }) => {
+    expect(classifyMessage(message, 1)).toEqual(expected);
+  });
+
+  it('the error reply carries the classification reason; a record is not answered', () => {
+    expect(serverStep([r0], { type: 'probe', from: 3 }).reply).toEqual({ type: 'error', message: 'from 3 is beyond the 1 records received' });
+    expect(serverStep([], r0).reply).toBeUndefined();
+  });
+
+  it('isValidFrom is exactly "invalidFromReason gives no reason"', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -3, max: 8 }), fc.double(), fc.constant(undefined), fc.string()), fc.nat(6), (from, length) => {
+        expect(isValidFrom(from, length)).toBe(invalidFromReason(from, length) === undefined);
+      }),
+    );
+  });
+
+  it("answerProbe's packed twin: the window [probeWindowFrom, probeWindowEnd) of the log is the update's data", () => {
+    fc.assert(
+      fc.property(fc.nat(6), fc.nat(6), (length, at) => {
+        const log = Array.from({ length }, (_unused, index) => makeRecord(index % 2, content(`r${index}`)));
+        const from = Math.min(at, length);
+        const reply = answerProbe(log, from);
+        expect(reply).toEqual({ type: 'update', from: probeWindowFrom(from, length), data: log.slice(probeWindowFrom(from, length), probeWindowEnd(from, length)) });
+      }),
+    );
+  });
+
+  it('replyEffect keeps what slice(0, from) keeps, and ignores what applyReply ignores', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -6, max: 8 }), fc.double()), fc.nat(5), (from, count) => {
+        const records = Array.from({ length: count }, (_unused, index) => index);
+        const effect = replyEffect(count, { type: 'update', from, data: ['x'] });
+        if (from > count) expect(effect).toBeUndefined();
+        else expect(effect).toEqual({ keep: records.slice(0, from).length, data: ['x'] });
+        expect(keptCount(from, count)).toBe(records.slice(0, from).length);
+      }),
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { NETWORK_MODES } from '../model/index.ts';
-import { propertyById, scenarioArbitrary } from '../properties/index.ts';
+import { describe, expect, it } from 'vitest';
+import { makeProbe, makeRecord, NETWORK_MODES, serverStep, type WireRecord } from '../model/index.ts';
+import { junkMessageArbitrary, propertyById, scenarioArbitrary } from '../properties/index.ts';
 import { modeSeed } from '../src/check/runConformance.ts';
 import { runScenario } from '../src/check/runScenario.ts';
 import { SyncService } from '../src/reference/SyncService.ts';
@@ -31,5 +31,30 @@ describe(`reference implementation and pure model agree (seed ${testSeed})`, () 
       if (result.finding !== undefined) throw new Error(`${result.finding.property}: ${result.finding.message}`);
     });
     await fc.assert(property, { seed: modeSeed(testSeed, mode), numRuns: RUNS, ...(testPath ? { path: testPath } : {}) });
+  });
+});
+
+describe('the reference server is the pure server plus a mutable log', () => {
+  const message = fc.oneof(
+    fc.nat(2).map((device) => makeRecord(device, { timestamp: 't', data: { a: 'a', b: 'b', c: 'c' } })),
+    fc.integer({ min: -1, max: 6 }).map((from) => makeProbe(0, from)),
+    fc.constant({}),
+    junkMessageArbitrary,
+  );
+
+  it('the same reply, error text included, and the same log after every message', () => {
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 30 }), (messages) => {
+        const server = new SyncService();
+        let log: readonly WireRecord[] = [];
+        for (const sent of messages) {
+          const model = serverStep(log, sent);
+          expect(server.onMessage(sent)).toEqual(model.reply);
+          log = model.log;
+          expect(server.records()).toEqual(log);
+        }
+      }),
+      { seed: testSeed, numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The fast explorer: breadth-first search over packed states (compactLayout.ts),
+ * Packed twin of model/explore.ts; held to it by test/compactModel.test.ts. The
+ * fast explorer: breadth-first search over packed states (compactLayout.ts),
  * with symmetry reduction and a byte-arena state store. Same contract as
  * model/explore.ts: safety judged on every transition, liveness at every
  * quiescent state, "sometimes" goals tracked, and the first violation comes

@@ -1,5 +1,7 @@
 /**
- * The model's state packed into a fixed number of bytes, for the fast explorer.
+ * Packed twin of model/state.ts, for the fast explorer; held to it by
+ * test/compactModel.test.ts (every packed state decodes to a model state that
+ * model/step.ts reaches). The model's state packed into a fixed number of bytes.
  * It holds the reference semantics only: records are numbered (device d's k-th
  * record is d * recordsPerDevice + k), and an update reply is a window
  * [from, to) of the log, which is exact because the reference log only grows.
@@ -16,7 +18,7 @@
 import { boundedContent } from '../explore.ts';
 import type { NetworkMode } from '../events.ts';
 import { makeRecord } from '../messages.ts';
-import { NOOP_REPLY } from '../server.ts';
+import { NOOP_REPLY } from '../emptyAnswer.ts';
 import type { ModelState } from '../state.ts';
 
 /** The `from` byte of a reply to an empty message. */

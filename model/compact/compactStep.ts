@@ -1,8 +1,13 @@
 /**
- * The reference model's transitions on packed states (compactLayout.ts): the
- * same semantics as model/step.ts, which test/compactModel.test.ts checks
- * transition by transition. Events are small integers: kind << 8 | argument.
+ * Packed twin of model/step.ts (with model/server.ts and model/applyReply.ts),
+ * for the fast explorer; held to it by test/compactModel.test.ts, transition by
+ * transition. States are packed (compactLayout.ts); events are small integers:
+ * kind << 8 | argument. A probe is classified and answered by the model's own
+ * functions (isValidFrom, probeWindowFrom/End); what stays packed here is how a
+ * reply is stored (a window of the log) and applied (receive, wouldChange).
  */
+import { isValidFrom } from '../classifyMessage.ts';
+import { probeWindowEnd, probeWindowFrom } from '../probeAnswer.ts';
 import { ENTRY_BYTES, NOOP, type Layout } from './compactLayout.ts';
 import { copyBytes } from './symmetry.ts';
 
@@ -102,10 +107,13 @@ export function applyCode(layout: Layout, state: Uint8Array, code: number, next:
     }
     case PROBE: {
       const from = next[layout.deviceAt + argument * layout.deviceBytes]!;
-      // A count beyond the log is answered with an error, which a device ignores like a noop.
-      pushEntry(layout, next, argument, from <= next[0]! ? from : NOOP, next[0]!);
+      const logLength = next[0]!;
+      // A probe the server rejects is answered with an error, which a device ignores like a noop.
+      if (isValidFrom(from, logLength)) pushEntry(layout, next, argument, probeWindowFrom(from, logLength), probeWindowEnd(from, logLength));
+      else pushEntry(layout, next, argument, NOOP, logLength);
       return -1;
     }
+    // answerEmpty's packed twin: a NOOP entry.
     case EMPTY:
       pushEntry(layout, next, argument, NOOP, 0);
       return -1;
@@ -126,7 +134,7 @@ export function applyCode(layout: Layout, state: Uint8Array, code: number, next:
   }
 }
 
-/** applyReply: an update from no further than the device's count replaces everything from there on. */
+/** Packed twin of applyReply: an update from no further than the device's count replaces everything from there on. */
 function receive(layout: Layout, state: Uint8Array, device: number, from: number, to: number): boolean {
   const at = layout.deviceAt + device * layout.deviceBytes;
   const count = state[at]!;

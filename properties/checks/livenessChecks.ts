@@ -4,6 +4,11 @@ import type { EndObservation } from '../observation.ts';
 /** The number of reliable rounds within which L2 expects convergence. */
 export const PROMPT_ROUNDS = 2;
 
+/** The rounds of reliable probing within which L1 expects convergence, after `totalRecords` were sent. */
+export function convergenceRoundLimit(totalRecords: number): number {
+  return totalRecords + 2;
+}
+
 /** L1: every device holds everything, in one order, within total records + 2 rounds. */
 export function checkConvergence({ roundsToConverge, roundLimit, gap }: EndObservation): string | undefined {
   if (roundsToConverge !== undefined) return undefined;

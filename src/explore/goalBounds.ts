@@ -6,6 +6,7 @@
  * a goal is reached exactly when every bound is at least its minimum.
  */
 import type { CompactBounds, CompactReport } from '../../model/index.ts';
+import { GOALS, type GoalId } from '../../properties/index.ts';
 
 export interface GoalMinimum {
   readonly devices: number;
@@ -13,19 +14,24 @@ export interface GoalMinimum {
   readonly pending: number;
 }
 
-export const GOAL_MINIMUMS: Readonly<Record<string, GoalMinimum>> = {
+const MINIMUM_OF: Readonly<Record<GoalId, GoalMinimum>> = {
   // A device learns the log only from a reply: something to learn, and a probe to ask.
-  'every device holds every record': { devices: 1, records: 1, pending: 1 },
+  converged: { devices: 1, records: 1, pending: 1 },
   // Any reply can be dropped, even the reply to an empty message.
-  'a reply was dropped': { devices: 1, records: 0, pending: 1 },
+  dropped: { devices: 1, records: 0, pending: 1 },
   // One device has to learn a record the other has not.
-  'two devices disagree in length': { devices: 2, records: 1, pending: 1 },
-  'an empty message was answered': { devices: 1, records: 0, pending: 1 },
+  lengthsDiffer: { devices: 2, records: 1, pending: 1 },
+  emptyAnswered: { devices: 1, records: 0, pending: 1 },
   // Two replies to one device in flight, the newer one carrying a record.
-  'a reply arrived before an older one': { devices: 1, records: 1, pending: 2 },
+  overtaken: { devices: 1, records: 1, pending: 2 },
   // Only a reply that would change its device is duplicated.
-  'a reply was duplicated': { devices: 1, records: 1, pending: 1 },
+  duplicated: { devices: 1, records: 1, pending: 1 },
 };
+
+/** The minimums by goal name, as reports name goals. */
+export const GOAL_MINIMUMS: Readonly<Record<string, GoalMinimum>> = Object.fromEntries(
+  (Object.keys(MINIMUM_OF) as GoalId[]).map((id) => [GOALS[id].name, MINIMUM_OF[id]]),
+);
 
 /** The options a goal needs beyond `bounds` ("--pending 2"), or undefined when `bounds` can reach it. */
 export function boundNeeded(goal: string, bounds: CompactBounds): string | undefined {

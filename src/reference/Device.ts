@@ -1,7 +1,14 @@
-/** The reference tablet, faithful to the original `Device` but seeded and configurable. */
+/**
+ * The reference tablet, faithful to the original `Device` but seeded and
+ * configurable. What it sends and how it applies a reply come from the model
+ * (makeRecord, makeProbe, replyEffect); this class adds the mutable state, the
+ * original's unreliability, and its crash on a reply without a type.
+ */
 import {
   deviceName,
+  makeProbe,
   makeRecord,
+  replyEffect,
   type ProbeMessage,
   type RecordContent,
   type RecordData,
@@ -85,7 +92,7 @@ export class Device {
 
   /** The probe the device sends when it does not forget. */
   probeNow(): ProbeMessage {
-    return { type: 'probe', dev_id: this.id, from: this.records.length };
+    return makeProbe(this.index, this.records.length);
   }
 
   /** A reply from the server; lost with the configured probability, else applied. */
@@ -99,22 +106,12 @@ export class Device {
     if (typeof reply !== 'object' || reply === null || !('type' in reply)) {
       throw new DeviceCrash(`device ${this.id} cannot read a reply without a type`);
     }
-    const update = reply as { type: unknown; from?: unknown; data?: unknown };
-    if (update.type !== 'update') return;
-    const from = update.from;
-    // Like the model: an update the device cannot apply (no data list; Python would raise) changes nothing.
-    if (typeof from !== 'number' || from > this.records.length || !Array.isArray(update.data)) return;
-    const data = update.data as unknown[];
-    // Python's records[:from] + data (a negative from counts from the end, as there), done in
-    // place: copying the whole list on every update is what makes the original quadratic.
-    this.records.length = sliceEnd(from, this.records.length);
-    for (const record of data) this.records.push(record);
+    // The model's effect (an update the device cannot apply, with no data list where Python would raise,
+    // changes nothing), applied in place: copying the whole list on every update is what makes the original quadratic.
+    const effect = replyEffect(this.records.length, reply);
+    if (effect === undefined) return;
+    this.records.length = effect.keep;
+    for (const record of effect.data) this.records.push(record);
     this.revision++;
   }
-}
-
-/** Where `list.slice(0, from)` ends, as JavaScript (and, for integers, Python) computes it. */
-function sliceEnd(from: number, length: number): number {
-  const integer = Number.isNaN(from) ? 0 : Math.trunc(from);
-  return integer < 0 ? Math.max(length + integer, 0) : Math.min(integer, length);
 }

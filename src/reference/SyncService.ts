@@ -1,5 +1,9 @@
-/** The reference server: an append-only log, answering a probe with everything from `from` on. */
-import { isObject, NOOP_REPLY, invalidFromReason, type ServerReply, type WireRecord } from '../../model/index.ts';
+/**
+ * The reference server: the model's decision functions (model/classifyMessage.ts,
+ * model/server.ts) over a mutable append-only log. Nothing of the protocol is
+ * written here: classification, replies and error text all come from the model.
+ */
+import { classifyMessage, serverReply, type ServerReply, type WireRecord } from '../../model/index.ts';
 
 export class SyncService {
   /** Every record received, in arrival order. Mutated in place: appending must not copy the log. */
@@ -7,17 +11,9 @@ export class SyncService {
 
   /** Handles one message; returns the reply (undefined for a record). Never throws. */
   onMessage(message: unknown): ServerReply {
-    if (!isObject(message)) return { type: 'error', message: 'a message must be an object' };
-    if (Object.keys(message).length === 0) return NOOP_REPLY;
-    if (message.type === 'record') {
-      this.log.push(message as unknown as WireRecord);
-      return undefined;
-    }
-    if (message.type !== 'probe') return { type: 'error', message: `unknown message type ${JSON.stringify(message.type)}` };
-    const reason = invalidFromReason(message.from, this.log.length);
-    if (reason !== undefined) return { type: 'error', message: reason };
-    const from = message.from as number;
-    return { type: 'update', from, data: this.log.slice(from) };
+    const classified = classifyMessage(message, this.log.length);
+    if (classified.kind === 'record') this.log.push(classified.record);
+    return serverReply(classified, this.log);
   }
 
   /** How many records the server holds (for tests and reports). */

@@ -22,9 +22,8 @@ export class IdList {
     return this.items[index] ?? -1;
   }
 
-  /** `this := this[0..from) ++ source[from..source.length)`: a device applying an update from the log. */
-  replaceTailFrom(from: number, source: IdList): void {
-    const end = source.length;
+  /** `this := this[0..from) ++ source[from..end)`: a device applying an update that carries that window of the log. */
+  replaceTailFrom(from: number, source: IdList, end = source.length): void {
     if (end > this.items.length) this.grow(end);
     // Updates are usually a handful of records: a loop beats allocating a subarray view.
     if (end - from < 64) {

@@ -11,6 +11,7 @@ import type { ServiceLike } from '../check/service.ts';
 import { Device, type DeviceOptions } from '../reference/Device.ts';
 import { harnessRandom, payloadOf, probabilitiesOf, PROGRESS_EVERY_ROUNDS, timestampOf, DEFAULT_MAX_DRAIN_ROUNDS, type HarnessOptions } from './harnessOptions.ts';
 import type { HarnessResult } from './HarnessResult.ts';
+import { HARNESS_SAFETY_IDS, type HarnessSafetyId } from './harnessSafety.ts';
 
 export interface ObjectRun {
   readonly result: HarnessResult;
@@ -107,17 +108,17 @@ function originalCheck(devices: readonly Device[]): string | undefined {
   return undefined;
 }
 
-/** The safety properties about device lists (S1-S3), judged on the current state. */
+/** The safety properties the harness judges (harnessSafety.ts), on the current state. */
 function safetyOf(devices: readonly Device[]): string | undefined {
   const views = devices.map((device): DeviceView => ({ id: device.id, records: device.records, sent: device.sent }));
-  return judge(views, ['S1', 'S2', 'S3']);
+  return judge(views, HARNESS_SAFETY_IDS);
 }
 
 function senderOrderOf(views: readonly DeviceView[]): string | undefined {
   return judge(views, ['S3']);
 }
 
-function judge(views: readonly DeviceView[], ids: readonly ('S1' | 'S2' | 'S3')[]): string | undefined {
+function judge(views: readonly DeviceView[], ids: readonly HarnessSafetyId[]): string | undefined {
   const observation: StepObservation = { mode: 'seed', event: { kind: 'probe', device: 0 }, devices: views, countsBefore: [] };
   for (const id of ids) {
     const property = propertyById(id);

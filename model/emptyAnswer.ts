@@ -1,0 +1,10 @@
+/** What the server answers an empty message (PROTOCOL.md section 4): a type the device ignores. */
+
+export const NOOP_REPLY = { type: 'noop' } as const;
+
+export type NoopReply = typeof NOOP_REPLY;
+
+/** The answer to `{}`. Its packed twin is the NOOP entry of model/compact/compactLayout.ts. */
+export function answerEmpty(): NoopReply {
+  return NOOP_REPLY;
+}

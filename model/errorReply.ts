@@ -1,0 +1,11 @@
+/** What the server answers bad input (PROTOCOL.md section 4): an error carrying the classification's reason. */
+
+export interface ErrorReply {
+  readonly type: 'error';
+  readonly message: string;
+}
+
+/** The error reply for bad input rejected for `reason` (see classifyMessage.ts). */
+export function errorReply(reason: string): ErrorReply {
+  return { type: 'error', message: reason };
+}
