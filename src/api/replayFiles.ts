@@ -4,12 +4,9 @@
  * failures of the same implementation are replayed before a new search.
  */
 import type { NetworkMode } from '../../model/index.ts';
-import { errorText } from '../check/callService.ts';
 import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample, type KnownFailure } from '../check/runConformance.ts';
-import { saveFailure, savedFailures } from '../failures/failureStore.ts';
-import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from '../failures/replayFile.ts';
-import { allCounterexamples } from '../report/findings.ts';
-import { markdownReport } from '../report/markdownReport.ts';
+import { savedFailures } from '../failures/failureStore.ts';
+import { saveCounterexamples as saveEvery } from '../failures/saveCounterexamples.ts';
 import type { CheckSettings } from './CheckOptions.ts';
 import type { OpenedTarget } from './ConformanceTarget.ts';
 
@@ -26,16 +23,8 @@ export function saveCounterexamples(
   settings: CheckSettings,
   warn: (warning: string) => void,
 ): Map<ExplainedCounterexample, string> {
-  const files = new Map<ExplainedCounterexample, string>();
-  for (const counterexample of allCounterexamples(report)) {
-    try {
-      const markdownFor = (file: string): string => markdownReport(counterexample, target.label, replayCommand(target, file));
-      files.set(counterexample, saveFailure(directory, replayFile(counterexample, target, settings), markdownFor));
-    } catch (error) {
-      warn(`could not save the ${counterexample.finding.property} counterexample in ${directory}: ${errorText(error)}`);
-    }
-  }
-  return files;
+  const saved = { implementation: target.implementation, label: target.label, replayCommand: (file: string) => replayCommand(target, file) };
+  return saveEvery(report, saved, { directory, strict: settings.strict, timeoutMs: settings.timeoutMs }, warn);
 }
 
 /**
@@ -60,20 +49,4 @@ export function searchCommand(target: OpenedTarget, settings: CheckSettings, mod
   ].join(' ');
   const again = target.cliTarget === undefined ? `the same seed finds it again: ${settings.seed}, ${mode} mode, ${settings.runs} runs` : `npx sync-check ${target.cliTarget} ${options}`;
   return `${again} (not saved: pass \`out\` to save a replay file)`;
-}
-
-function replayFile(counterexample: ExplainedCounterexample, target: OpenedTarget, settings: CheckSettings): ReplayFile {
-  return {
-    format: REPLAY_FORMAT,
-    version: REPLAY_VERSION,
-    implementation: target.implementation,
-    property: counterexample.finding.property,
-    message: counterexample.finding.message,
-    properties: counterexample.properties,
-    strict: settings.strict,
-    timeoutMs: settings.timeoutMs,
-    seed: counterexample.seed,
-    path: counterexample.path,
-    scenario: counterexample.scenario,
-  };
 }

@@ -1,8 +1,7 @@
 /** `sync-check [check] IMPL`: the random search, or `--exhaustive` then the random search; the report, and the counterexamples saved. */
 import type { LoadedImplementation } from '../adapters/loadImplementation.ts';
 import { LoadError } from '../adapters/loadModule.ts';
-import { errorText } from '../check/callService.ts';
-import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
+import { runConformance, type ConformanceReport } from '../check/runConformance.ts';
 import type { ScenarioHost } from '../check/ScenarioHost.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
@@ -10,7 +9,7 @@ import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
 import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
-import { allCounterexamples } from '../report/findings.ts';
+import { saveCounterexamples } from '../failures/saveCounterexamples.ts';
 import { jsonReport } from '../report/jsonReport.ts';
 import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
@@ -18,7 +17,7 @@ import type { SyncCheckArguments } from './checkArguments.ts';
 import { UsageError } from './commandLine.ts';
 import { INTERRUPTED_EXIT, type Io } from './io.ts';
 import { exhaustiveProgress, terminalProgress } from './progress.ts';
-import { identify, replayCommand, saveCounterexample, withImplementation } from './target.ts';
+import { identify, replayCommand, savedTarget, saveSettings, withImplementation } from './target.ts';
 
 /** How long the run in flight may go on after the budget ran out or an interrupt, before its process is stopped. */
 const STOP_GRACE_MS = 2000;
@@ -119,7 +118,7 @@ async function searchAll(host: ScenarioHost, args: SyncCheckArguments, bounds: P
 
 /** Saves the counterexamples and prints the report; the exit code follows the verdict. */
 function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label }: { implementation: string; label: string }, report: ConformanceReport): number {
-  const replayFiles = saveCounterexamples(report, implementation, label, args, (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
+  const replayFiles = saveCounterexamples(report, savedTarget(implementation, label), saveSettings(args), (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
   } else {
@@ -140,23 +139,4 @@ function knownFailuresLine(report: ConformanceReport): string {
   const replayed = report.modes.reduce((sum, mode) => sum + mode.knownFailures.replayed, 0);
   const failing = report.modes.reduce((sum, mode) => sum + mode.knownFailures.stillFailing, 0);
   return replayed === 0 ? '' : `replayed ${replayed} saved failure${replayed === 1 ? '' : 's'} first: ${failing} still fail${failing === 1 ? 's' : ''}\n`;
-}
-
-/** Saves every counterexample of the report; returns where each went. A file that cannot be saved is a warning: the report still prints. */
-function saveCounterexamples(
-  report: ConformanceReport,
-  implementation: string,
-  label: string,
-  args: SyncCheckArguments,
-  warn: (warning: string) => void,
-): Map<ExplainedCounterexample, string> {
-  const files = new Map<ExplainedCounterexample, string>();
-  for (const counterexample of allCounterexamples(report)) {
-    try {
-      files.set(counterexample, saveCounterexample(counterexample, implementation, label, args));
-    } catch (error) {
-      warn(`could not save the ${counterexample.finding.property} counterexample in ${args.out}: ${errorText(error)}`);
-    }
-  }
-  return files;
 }

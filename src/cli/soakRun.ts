@@ -6,7 +6,8 @@ import { describeTrace } from '../report/describeTrace.ts';
 import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../soak/soak.ts';
 import type { SyncCheckArguments } from './checkArguments.ts';
 import type { Io } from './io.ts';
-import { identify, replayCommand, saveCounterexample, withImplementation } from './target.ts';
+import { saveCounterexample } from '../failures/saveCounterexamples.ts';
+import { identify, replayCommand, savedTarget, saveSettings, withImplementation } from './target.ts';
 
 /** Runs the soak; exit 1 on the first failure, else 0. */
 export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io): Promise<number> {
@@ -39,7 +40,7 @@ export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io)
     trace: await describeTrace(factory, counterexample, args.timeoutMs),
     known: false,
   }));
-  const file = saveCounterexample(explained, implementation, label, args);
+  const file = saveCounterexample(explained, savedTarget(implementation, label), saveSettings(args));
   const alone = `npx sync-check ${args.command === undefined ? (args.implementation ?? '') : `--command "${args.command}"`} --mode ${task.mode} --seed ${task.seed} --runs ${task.runs}`.replace(/ +/g, ' ');
   if (!args.json) {
     io.stdout(`\n${counterexampleText(explained, explained.trace, replayCommand(file))}\n`);

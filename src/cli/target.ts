@@ -1,11 +1,7 @@
 /** What the check, the soak and the replay share: the implementation's identity and loading, and saving a counterexample. */
 import path from 'node:path';
 import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
-import type { Counterexample } from '../check/findCounterexample.ts';
-import type { ExplainedCounterexample } from '../check/runConformance.ts';
-import { saveFailure } from '../failures/failureStore.ts';
-import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from '../failures/replayFile.ts';
-import { markdownReport } from '../report/markdownReport.ts';
+import type { SavedTarget, SaveSettings } from '../failures/saveCounterexamples.ts';
 import type { SyncCheckArguments } from './checkArguments.ts';
 
 // From sources the reference is a .ts file, from dist a .js one: take the extension this file has.
@@ -42,27 +38,12 @@ export function replayCommand(file: string): string {
   return `npx sync-check --replay ${file}`;
 }
 
-/** What saving a counterexample takes from the command line. */
-export type SaveArguments = Pick<SyncCheckArguments, 'out' | 'strict' | 'timeoutMs'>;
-
-/** Saves one counterexample as a replay file with its Markdown report; returns the replay file. */
-export function saveCounterexample(counterexample: ExplainedCounterexample, implementation: string, label: string, args: SaveArguments): string {
-  const markdownFor = (file: string): string => markdownReport(counterexample, label, replayCommand(file));
-  return saveFailure(args.out, toReplayFile(counterexample, implementation, args), markdownFor);
+/** The implementation as saved counterexamples name it, with the command that replays them. */
+export function savedTarget(implementation: string, label: string): SavedTarget {
+  return { implementation, label, replayCommand };
 }
 
-function toReplayFile(counterexample: Counterexample, implementation: string, args: SaveArguments): ReplayFile {
-  return {
-    format: REPLAY_FORMAT,
-    version: REPLAY_VERSION,
-    implementation,
-    property: counterexample.finding.property,
-    message: counterexample.finding.message,
-    properties: counterexample.properties,
-    strict: args.strict,
-    timeoutMs: args.timeoutMs,
-    seed: counterexample.seed,
-    path: counterexample.path,
-    scenario: counterexample.scenario,
-  };
+/** Where the command line saves counterexamples, and under which settings they were found. */
+export function saveSettings(args: Pick<SyncCheckArguments, 'out' | 'strict' | 'timeoutMs'>): SaveSettings {
+  return { directory: args.out, strict: args.strict, timeoutMs: args.timeoutMs };
 }

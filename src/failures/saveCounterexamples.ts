@@ -1,0 +1,68 @@
+/**
+ * Counterexamples saved as replay files, each with its Markdown report beside
+ * it: one place for the CLI, soak runs and the library's `out` option, so a
+ * file saved by one replays through the others.
+ */
+import { errorText } from '../check/callService.ts';
+import type { ConformanceReport, ExplainedCounterexample } from '../check/runConformance.ts';
+import { allCounterexamples } from '../report/findings.ts';
+import { markdownReport } from '../report/markdownReport.ts';
+import { saveFailure } from './failureStore.ts';
+import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from './replayFile.ts';
+
+/** The implementation a counterexample belongs to, as a replay file names it and a report shows it. */
+export interface SavedTarget {
+  /** What the replay file records (a path, or `command:...`). */
+  readonly implementation: string;
+  /** How reports name it. */
+  readonly label: string;
+  /** The command that replays a saved file, as the Markdown report prints it. */
+  readonly replayCommand: (file: string) => string;
+}
+
+/** Where and under which settings the counterexamples were found. */
+export interface SaveSettings {
+  readonly directory: string;
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+}
+
+/** Saves one counterexample; returns its replay file. Throws when it cannot be written. */
+export function saveCounterexample(counterexample: ExplainedCounterexample, target: SavedTarget, settings: SaveSettings): string {
+  const markdownFor = (file: string): string => markdownReport(counterexample, target.label, target.replayCommand(file));
+  return saveFailure(settings.directory, replayFileOf(counterexample, target, settings), markdownFor);
+}
+
+/** Saves every counterexample of the report; returns where each went. A file that cannot be saved is a warning: the report still stands. */
+export function saveCounterexamples(
+  report: ConformanceReport,
+  target: SavedTarget,
+  settings: SaveSettings,
+  warn: (warning: string) => void,
+): Map<ExplainedCounterexample, string> {
+  const files = new Map<ExplainedCounterexample, string>();
+  for (const counterexample of allCounterexamples(report)) {
+    try {
+      files.set(counterexample, saveCounterexample(counterexample, target, settings));
+    } catch (error) {
+      warn(`could not save the ${counterexample.finding.property} counterexample in ${settings.directory}: ${errorText(error)}`);
+    }
+  }
+  return files;
+}
+
+function replayFileOf(counterexample: ExplainedCounterexample, target: SavedTarget, settings: SaveSettings): ReplayFile {
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    implementation: target.implementation,
+    property: counterexample.finding.property,
+    message: counterexample.finding.message,
+    properties: counterexample.properties,
+    strict: settings.strict,
+    timeoutMs: settings.timeoutMs,
+    seed: counterexample.seed,
+    path: counterexample.path,
+    scenario: counterexample.scenario,
+  };
+}
