@@ -1,5 +1,5 @@
 /**
- * How a device applies a reply (PROTOCOL.md section 2), as pure functions: an
+ * How a device applies a reply (docs/protocol.md, What a device does with a reply), as pure functions: an
  * update with `from` no greater than the device's count keeps what comes before
  * `from` and appends the update's data; anything else is ignored. Like the
  * Python original, a negative `from` counts from the end. The reference Device

@@ -1,5 +1,5 @@
 /**
- * How the server reads one message (PROTOCOL.md section 4): a record to append,
+ * How the server reads one message (docs/protocol.md, What the server answers): a record to append,
  * an empty message, a probe with a valid `from`, or bad input with the reason.
  * The one place the protocol's input rules live: the pure server (server.ts),
  * the reference SyncService and the packed twins all classify through here.

@@ -1,4 +1,4 @@
-/** What the server answers an empty message (PROTOCOL.md section 4): a type the device ignores. */
+/** What the server answers an empty message (docs/protocol.md, What the server answers): a type the device ignores. */
 
 export const NOOP_REPLY = { type: 'noop' } as const;
 

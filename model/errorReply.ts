@@ -1,4 +1,4 @@
-/** What the server answers bad input (PROTOCOL.md section 4): an error carrying the classification's reason. */
+/** What the server answers bad input (docs/protocol.md, What the server answers): an error carrying the classification's reason. */
 
 export interface ErrorReply {
   readonly type: 'error';

@@ -1,4 +1,4 @@
-/** The events of the network model (PROTOCOL.md section 5). */
+/** The events of the network model (docs/protocol.md, The network modes). */
 import type { RecordContent } from './messages.ts';
 
 /** How replies travel: the original schedule, per-device FIFO, or any order. */

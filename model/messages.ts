@@ -1,4 +1,4 @@
-/** The messages of the protocol as plain data (PROTOCOL.md section 2). */
+/** The messages of the protocol as plain data (docs/protocol.md, Messages from a device). */
 
 /** The three datapoint fields every record carries. */
 export interface RecordData {

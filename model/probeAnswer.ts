@@ -1,5 +1,5 @@
 /**
- * What a valid probe is answered with (PROTOCOL.md section 4), and its packed
+ * What a valid probe is answered with (docs/protocol.md, What the server answers), and its packed
  * twin for the engines that hold the log as record ids and a reply as a window
  * of it (model/compact/compactStep.ts, src/simulate/fastHarness.ts). The two
  * sit together so that a change to the answer is made in this file only;

@@ -31,7 +31,7 @@ export function serverReply(message: ClassifiedMessage, log: readonly WireRecord
   }
 }
 
-/** The reference server's answer to one message (PROTOCOL.md section 4). */
+/** The reference server's answer to one message (docs/protocol.md, What the server answers). */
 export function serverStep(log: readonly WireRecord[], message: unknown): ServerStep {
   const classified = classifyMessage(message, log.length);
   const next = classified.kind === 'record' ? [...log, classified.record] : log;

@@ -1,4 +1,4 @@
-/** The property catalogue (PROTOCOL.md section 6): every property once, as data. */
+/** The property catalogue (docs/protocol.md, The properties): every property once, as data. */
 import { NETWORK_MODES, type NetworkMode } from '../model/index.ts';
 import { checkConvergence, checkPromptConvergence } from './checks/livenessChecks.ts';
 import {

@@ -32,7 +32,7 @@ export interface StepObservation {
   readonly countsBefore: readonly number[];
 }
 
-/** The state after the liveness phase (PROTOCOL.md section 6). */
+/** The state after the liveness phase (docs/protocol.md, The network modes: the liveness phase). */
 export interface EndObservation {
   readonly devices: readonly DeviceView[];
   /** Rounds of reliable probing until every device held everything; undefined if never. */

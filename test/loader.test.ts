@@ -10,7 +10,7 @@ class Named {
   }
 }
 
-describe('finding the server in a module (PROTOCOL.md section 7)', () => {
+describe('finding the server in a module (docs/protocol.md, A minimal correct server)', () => {
   it.each([
     { shape: 'createSyncService()', exports: { createSyncService: () => new Named() } },
     { shape: 'named class SyncService', exports: { SyncService: Named } },

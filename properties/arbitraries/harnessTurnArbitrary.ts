@@ -1,4 +1,4 @@
-/** The original harness's schedule (PROTOCOL.md section 3) as events: one turn per device per round. */
+/** The original harness's schedule (docs/protocol.md, The network modes: seed) as events: one turn per device per round. */
 import fc from 'fast-check';
 import type { ModelEvent, RecordContent } from '../../model/index.ts';
 import { recordContentArbitrary } from './recordContent.ts';

@@ -1,4 +1,4 @@
-/** Out-of-contract messages for S7. Malformed records are deliberately absent (PROTOCOL.md S7). */
+/** Out-of-contract messages for S7. Malformed records are deliberately absent (docs/protocol.md, What the server answers). */
 import fc from 'fast-check';
 
 /** Far beyond any count a run can reach. */

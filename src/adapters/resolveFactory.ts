@@ -1,4 +1,4 @@
-/** Finds the server factory in a loaded module (PROTOCOL.md section 7). */
+/** Finds the server factory in a loaded module (docs/protocol.md, A minimal correct server). */
 import type { ServiceFactory, ServiceLike } from '../check/service.ts';
 
 /** Raised when a module exports nothing the checker can use; the message is one line for the user. */

@@ -1,4 +1,4 @@
-"""The original exercise's harness semantics (PROTOCOL.md section 3), written from the
+"""The original exercise's harness semantics (docs/protocol.md, The network modes: seed), written from the
 specification as a baseline for `npm run bench`: Python lists, records[:from] + data
 on every update (the quadratic part), one global random stream.
 

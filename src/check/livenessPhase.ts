@@ -1,4 +1,4 @@
-/** The liveness phase of PROTOCOL.md section 6, as a lazy sequence of events. */
+/** The liveness phase of docs/protocol.md (The network modes), as a lazy sequence of events. */
 import type { ModelEvent } from '../../model/index.ts';
 import type { World } from './World.ts';
 

@@ -101,7 +101,7 @@ export class Device {
     this.receive(reply);
   }
 
-  /** Applies a reply that arrived (PROTOCOL.md section 2). */
+  /** Applies a reply that arrived (docs/protocol.md, What a device does with a reply). */
   receive(reply: unknown): void {
     if (typeof reply !== 'object' || reply === null || !('type' in reply)) {
       throw new DeviceCrash(`device ${this.id} cannot read a reply without a type`);

@@ -1,6 +1,6 @@
 /**
- * Typed-array twin of model/step.ts under the original harness (PROTOCOL.md
- * section 3), for full-scale simulation; held to the model by
+ * Typed-array twin of model/step.ts under the original harness (docs/protocol.md,
+ * The network modes: seed), for full-scale simulation; held to the model by
  * test/simulate.test.ts (model state for state after every turn) and to the
  * object harness there too. Records are ids with their facts in typed arrays,
  * so 10 x 10^6 rounds run in seconds and well under 1 GB. A probe is classified

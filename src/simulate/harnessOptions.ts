@@ -1,4 +1,4 @@
-/** The original harness's parameters (PROTOCOL.md section 3), and the seeded pieces both harnesses share. */
+/** The original harness's parameters (docs/protocol.md, The network modes: seed), and the seeded pieces both harnesses share. */
 import seedrandom from 'seedrandom';
 import type { RecordData } from '../../model/index.ts';
 import { ORIGINAL_PROBABILITIES, type DeviceProbabilities } from '../reference/Device.ts';
