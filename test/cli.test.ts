@@ -102,10 +102,10 @@ describe('sync-check exit codes and errors', () => {
 
   it('a warning is exit 0, but a failure under --strict', async () => {
     const file = fixture('correct/originalStyle.ts');
-    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--out', freshOutDir()]);
+    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '100', '--out', freshOutDir()]);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toContain('verdict: WARN');
-    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--strict', '--out', freshOutDir()]);
+    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '100', '--strict', '--out', freshOutDir()]);
     expect(strict.code).toBe(1);
   });
 });
@@ -131,7 +131,7 @@ describe('counterexample files and --replay', () => {
   it('saves JSON and Markdown with a Mermaid diagram, and replays them exactly', async () => {
     const out = freshOutDir();
     const mutant = fixture('mutants/perDeviceLists.ts');
-    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--out', out]);
+    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--runs', '100', '--out', out]);
     expect(first.code).toBe(1);
     const files = readdirSync(out).sort();
     const jsonFiles = files.filter((name) => name.endsWith('.json'));
@@ -183,10 +183,10 @@ describe('regression corpus', () => {
   it('replays saved failures first, before any new search', async () => {
     const out = freshOutDir();
     const mutant = fixture('mutants/cursorPerDevice.ts');
-    await runCli([mutant, ...SEED, '--mode', 'reorder', '--out', out]);
+    await runCli([mutant, ...SEED, '--mode', 'reorder', '--runs', '100', '--out', out]);
     const saved = readdirSync(out).filter((name) => name.endsWith('.json')).length;
     // A different seed would search elsewhere; the corpus still finds the old failures at once.
-    const second = await runCli([mutant, '--seed', '99', '--mode', 'reorder', '--json', '--out', out]);
+    const second = await runCli([mutant, '--seed', '99', '--mode', 'reorder', '--runs', '100', '--json', '--out', out]);
     const report = JSON.parse(second.stdout) as JsonReport;
     expect(report.knownFailures.replayed).toBe(saved);
     expect(report.knownFailures.stillFailing).toBeGreaterThan(0);

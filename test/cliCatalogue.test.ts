@@ -4,11 +4,17 @@ import { propertyById } from '../properties/index.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { correctAlternatives, mutants } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
+import { deep } from './support/deep.ts';
 import { testSeed } from './support/testSeed.ts';
 
 const RUNS = '100';
 
-describe(`sync-check on the fixture catalogue (seed ${testSeed}, ${RUNS} runs per mode)`, () => {
+/**
+ * The CLI over every fixture (deep only: test/mutants.test.ts and
+ * test/correctAlternatives.test.ts assert the same verdicts in-process, and
+ * test/cli.test.ts runs the CLI end to end on a mutant and on the reference).
+ */
+describe.runIf(deep)(`sync-check on the fixture catalogue (seed ${testSeed}, ${RUNS} runs per mode)`, () => {
   it.each(mutants().map((mutant) => ({ ...mutant, name: path.basename(mutant.file) })))(
     '$name exits 1 naming $caughtBy',
     async ({ file, caughtBy, modes }) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deep } from './support/deep.ts';
 import {
   applyCode,
   countPerDevice,
@@ -27,9 +28,18 @@ import { compactChecks, modelGoals, modelInvariants, modelLiveness } from '../pr
  * the successor sets are compared, with the state itself allowed.
  */
 const SMALL: readonly CompactBounds[] = [
-  ...NETWORK_MODES.map((mode) => ({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 })),
-  // Two replies in flight per device: queues, and in fifo only a device's oldest can arrive.
-  { mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 2 },
+  { mode: 'seed', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 },
+  { mode: 'fifo', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 },
+  // reorder at a small bound in `npm test` (2 records: 13 s, under `npm run test:deep`).
+  { mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 },
+  // The wider bounds (`npm run test:deep`): about 30 s more for the same transitions at more states.
+  ...(deep
+    ? ([
+        { mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 },
+        // Two replies in flight per device: queues, and in fifo only a device's oldest can arrive.
+        { mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 2 },
+      ] as const)
+    : []),
 ];
 
 const label = (bounds: CompactBounds): string => `${bounds.mode}, ${bounds.devices} devices, ${bounds.recordsPerDevice} records, ${bounds.pendingPerDevice} pending`;
@@ -87,7 +97,8 @@ describe('the packed model agrees with model/step', () => {
     expect(fast.complete).toBe(true);
   });
 
-  it.each(NETWORK_MODES)('%s, 3 devices: the same distinct states and goals as the object explorer, under symmetry', (mode) => {
+  // reorder with 3 devices takes 10 s: `npm run test:deep`.
+  it.each(NETWORK_MODES.filter((mode) => deep || mode !== 'reorder'))('%s, 3 devices: the same distinct states and goals as the object explorer, under symmetry', (mode) => {
     const bounds: CompactBounds = { mode, devices: 3, recordsPerDevice: 1, pendingPerDevice: 1 };
     const fast = exploreCompact(bounds, compactChecks(mode));
     const slow = explore(bounds, modelInvariants(mode), modelLiveness, modelGoals(mode));

@@ -6,6 +6,7 @@ import type { ServiceFactory } from '../src/check/service.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { reportText } from '../src/report/reportText.ts';
 import { FIXTURES } from './support/fixtures.ts';
+import { deep } from './support/deep.ts';
 import { testSeed } from './support/testSeed.ts';
 
 /** The law: producing a report twice from the same seed gives the same bytes. */
@@ -27,7 +28,8 @@ describe(`the same seed gives byte-identical output (seed ${testSeed})`, () => {
   it.each([
     { name: 'reference', factory: () => createSyncService as ServiceFactory },
     { name: 'mutant perDeviceLists', factory: () => loadModule(path.join(FIXTURES, 'mutants/perDeviceLists.ts')) },
-    { name: 'correct batchesAtMostThree (warns)', factory: () => loadModule(path.join(FIXTURES, 'correct/batchesAtMostThree.ts')) },
+    // A warning's report (10 s): `npm run test:deep`.
+    ...(deep ? [{ name: 'correct batchesAtMostThree (warns)', factory: () => loadModule(path.join(FIXTURES, 'correct/batchesAtMostThree.ts')) }] : []),
   ])('$name', async ({ factory }) => {
     const text = await expectSameBytesTwice(reportFor(factory, testSeed));
     expect(text).toContain(`seed ${testSeed}`);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { deep } from './support/deep.ts';
 import { explore, NETWORK_MODES, type Bounds, type ModelState } from '../model/index.ts';
 import { exploreModel, exploreText } from '../src/explore/exploreModel.ts';
 import { boundNeeded, exploreVerdict, GOAL_MINIMUMS } from '../src/explore/goalBounds.ts';
@@ -15,7 +16,8 @@ import { compactChecks, GOALS, modelGoals, modelInvariants, modelLiveness } from
  * mode, and every "sometimes" goal is reached, so the bound means something.
  */
 describe('the fast model checker at the documented bounds', () => {
-  it.each(NETWORK_MODES)('%s, 2 devices, 2 records and 2 pending replies each: no violation, every goal reached', (mode) => {
+  // reorder at these bounds is 2.2 million states (15 s): `npm run test:deep`; `npm test` explores reorder at smaller bounds below.
+  it.each(NETWORK_MODES.filter((mode) => deep || mode !== 'reorder'))('%s, 2 devices, 2 records and 2 pending replies each: no violation, every goal reached', (mode) => {
     const report = exploreModel({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 });
     expect(report.complete).toBe(true);
     expect(report.violation).toBeUndefined();
@@ -111,7 +113,8 @@ describe('the smallest bound each goal needs (issue 11: defaults that fail)', ()
 });
 
 describe('npm run explore (issue 11: defaults that fail)', () => {
-  it('with no arguments exits 0, every goal reached in every mode', async () => {
+  // The three modes at the default bounds (15 s): `npm run test:deep`; test/cli.test.ts runs `npx sync-check explore` at small bounds.
+  it.runIf(deep)('with no arguments exits 0, every goal reached in every mode', async () => {
     const { code, stdout, stderr } = await runExplore([]);
     expect(stderr).toBe('');
     expect(code).toBe(0);

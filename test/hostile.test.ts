@@ -8,18 +8,43 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileFixtures, type HostileFixture } from './support/hostileFixtures.ts';
+import { deep } from './support/deep.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The checker's own bound on each check: it must end by then, whatever the implementation does. */
 const BUDGET_SECONDS = 60;
 
+/**
+ * Fixtures whose verdict takes long by design (a load timeout of 15 s, a hang
+ * confirmed at the full timeout, a 50-200 MB reply, running out of memory):
+ * `npm run test:deep` checks them; `npm test` checks the others, which cover
+ * the same kinds of fault quickly (exit at import and on a message, a hang at
+ * top level, in the factory and on every probe, a cyclic reply, throws, noise).
+ */
+const SLOW: ReadonlySet<string> = new Set([
+  'exit_in_onmessage.py',
+  'extra_line_server.py',
+  'hangsAfterFiveRecords.ts',
+  'hangs_on_probe_after_five.py',
+  'hugeReply.ts',
+  'huge_line_server.py',
+  'huge_reply.py',
+  'kills_itself.py',
+  'loopAtImport.ts',
+  'loopInOnMessage.ts',
+  'loop_in_module_assignment.py',
+  'os_exit_in_onmessage.py',
+  'outOfMemory.ts',
+]);
+
 function targetArguments(fixture: HostileFixture): string[] {
   return fixture.isProgram ? ['--command', `python3 ${fixture.file}`] : [fixture.file];
 }
 
 describe('hostile implementations get their verdict in bounded time', { concurrent: true }, () => {
-  it.each(hostileFixtures().map((fixture) => [path.basename(fixture.file), fixture] as const))(
+  const fixtures = hostileFixtures().filter((fixture) => deep || !SLOW.has(path.basename(fixture.file)));
+  it.each(fixtures.map((fixture) => [path.basename(fixture.file), fixture] as const))(
     '%s',
     async (_name, fixture) => {
       const started = performance.now();

@@ -13,6 +13,7 @@ import { worstStatus } from '../src/report/reportText.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { correctAlternatives, FIXTURES, mutants } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
+import { deep, fastOrDeep } from './support/deep.ts';
 import { showExpected, testSeed } from './support/testSeed.ts';
 
 /** Python answers over a pipe in well under a millisecond: a hang is declared after this long. */
@@ -24,9 +25,18 @@ const MAX_SHRUNK_EVENTS: Readonly<Record<NetworkMode, number>> = { seed: 12, fif
 
 const fixture = (name: string): string => path.join(FIXTURES, name);
 
-const mutantCases = mutants('python/mutants', '.py').flatMap((mutant) =>
-  mutant.modes.map((mode) => ({ ...mutant, mode, name: path.basename(mutant.file) })),
+/**
+ * `npm test` checks each Python mutant in one of its modes, taking the modes in
+ * turn along the catalogue so that every mode is used; `npm run test:deep`
+ * checks every mode of every mutant.
+ */
+const mutantCases = mutants('python/mutants', '.py').flatMap((mutant, index) =>
+  mutant.modes
+    .filter((mode, modeIndex) => deep || modeIndex === index % mutant.modes.length)
+    .map((mode) => ({ ...mutant, mode, name: path.basename(mutant.file) })),
 );
+/** Runs per mode for the Python correct alternatives: fewer in `npm test`. */
+const CORRECT_RUNS = fastOrDeep(50, 100);
 
 describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => {
   it.each(mutantCases)('$name is caught by $caughtBy in $mode mode', async ({ file, name, caughtBy, mode }) => {
@@ -51,7 +61,7 @@ describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => 
     async ({ file, verdict, warns }) => {
       const { factory, close } = await loadImplementation(file);
       try {
-        const report = await runConformance(factory, { seed: testSeed, runs: 100, timeoutMs: TIMEOUT_MS });
+        const report = await runConformance(factory, { seed: testSeed, runs: CORRECT_RUNS, timeoutMs: TIMEOUT_MS, ...(deep ? {} : { shrinkLimitMs: 1_000 }) });
         expect(report.verdict).toBe(verdict);
         for (const id of warns) expect(worstStatus(report, id)).toBe('warn');
       } finally {

@@ -31,6 +31,8 @@ export interface SearchOptions extends ScenarioOptions {
   readonly budget?: SearchBudget;
   /** The timeout pace, shared by every search of one check so a hang learned once is not paid for again. */
   readonly pace?: HangPace;
+  /** The most time spent shrinking (default SHRINK_LIMIT_MS); the fast test suite, which asserts detection only, sets it lower. */
+  readonly shrinkLimitMs?: number;
 }
 
 /** A shrunk failing scenario and everything needed to replay it. */
@@ -96,8 +98,9 @@ export async function findCounterexample(
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
     cutShort ??= options.budget?.cutShort;
     if (cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
-    if (shrinkStarted !== undefined && performance.now() - shrinkStarted > SHRINK_LIMIT_MS) {
-      shrinkCut = `shrinking stopped after ${SHRINK_LIMIT_MS / 1000} s`;
+    const shrinkLimitMs = options.shrinkLimitMs ?? SHRINK_LIMIT_MS;
+    if (shrinkStarted !== undefined && performance.now() - shrinkStarted > shrinkLimitMs) {
+      shrinkCut = `shrinking stopped after ${shrinkLimitMs / 1000} s`;
       return true;
     }
     const timeoutMs = pace.timeoutMs;
