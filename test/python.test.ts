@@ -153,6 +153,6 @@ describe('module-level code of a Python solution', () => {
       await close();
     }
     // Not there: testSyncing, for-loop, while-loop, main-guard, reversed-main-guard.
-    expect(readdirSync(markers).sort()).toEqual(['except-import-error', 'main-guard-else', 'top-level-if']);
+    expect(readdirSync(markers).sort()).toEqual(['except-import-error', 'main-guard-else', 'top-level-if', 'try-block-kept']);
   });
 });

@@ -7,7 +7,8 @@ assignment such as logger = logging.getLogger(__name__) or PATTERN =
 re.compile(...), try/with/if blocks) except the code that drives the exercise:
 bare expression statements (exercise files end with a bare testSyncing() call,
 10 devices x 10^6 rounds), top-level for/while loops, and the body of
-`if __name__ == "__main__":` (its else branch, if any, runs). A statement that
+`if __name__ == "__main__":` (its else branch, if any, runs); the same are
+dropped inside top-level if/try/with blocks. A statement that
 still runs for ever (X = spin()) is stopped by the checker's load timeout.
 While the file loads, stdin reads as empty: the protocol's input is not the
 solution's. Whatever the solution prints goes to stderr; stdout carries nothing
@@ -37,6 +38,11 @@ def is_main_guard(statement):
     )
 
 
+# Top-level blocks whose bodies run at import: driving code is dropped inside them too, so that
+# `try: testSyncing()` or `if DEBUG: run_demo()` does not run the exercise's 10^6 rounds.
+BLOCKS = (ast.If, ast.Try, ast.With, ast.AsyncWith) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+
+
 def kept(statements):
     """The top-level statements to run: all but the driving ones; a main guard gives way to its else branch, kept whole."""
     result = []
@@ -46,8 +52,20 @@ def kept(statements):
         if is_main_guard(statement):
             result.extend(statement.orelse)  # what the file runs when imported: all of it, as written
             continue
+        if isinstance(statement, BLOCKS):
+            without_driving_code(statement)
         result.append(statement)
     return result
+
+
+def without_driving_code(block):
+    """Drops driving statements from a top-level block's bodies (not from functions or classes, which only define)."""
+    for field in ("body", "orelse", "finalbody"):
+        body = getattr(block, field, None)
+        if body:
+            setattr(block, field, kept(body) or [ast.Pass()])
+    for handler in getattr(block, "handlers", []):
+        handler.body = kept(handler.body) or [ast.Pass()]
 
 
 def load_service_class(path):
@@ -56,6 +74,7 @@ def load_service_class(path):
         source = source_file.read()
     tree = ast.parse(source, filename=path)
     tree.body = kept(tree.body)
+    ast.fix_missing_locations(tree)  # the `pass` that stands in for a dropped block body
     directory = os.path.dirname(os.path.abspath(path))
     sys.path.insert(0, directory)
     namespace = {"__name__": "solution", "__file__": os.path.abspath(path)}
