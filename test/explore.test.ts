@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deep } from './support/deep.ts';
+import { runBin } from './support/runCli.ts';
 import { explore, NETWORK_MODES, type Bounds, type ModelState } from '../model/index.ts';
 import { exploreModel, exploreText } from '../src/explore/exploreModel.ts';
 import { boundNeeded, exploreVerdict, GOAL_MINIMUMS } from '../src/explore/goalBounds.ts';
@@ -61,24 +59,9 @@ describe('exhaustive exploration of the pure model', () => {
   });
 });
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-interface CommandResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run explore -- ...argv` (sync-check explore from sources), as a child process. */
-async function runExplore(argv: readonly string[]): Promise<CommandResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explore', ...argv], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+/** `npm run explore -- ...argv`: the bin's explore command, as a child process. */
+const runExplore = (argv: readonly string[]) => runBin(['explore', ...argv]);
 
 describe('the smallest bound each goal needs (issue 11: defaults that fail)', () => {
   it.each(NETWORK_MODES)('%s: every goal has a minimum, reached at it and not one below in any bound', (mode) => {

@@ -4,12 +4,11 @@
  * the fixture's first line, within its --budget, and never exit 0 unless the
  * implementation conforms.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostileFixtures, type HostileFixture } from './support/hostileFixtures.ts';
 import { deep } from './support/deep.ts';
-import { freshOutDir, runCli } from './support/runCli.ts';
+import { freshOutDir, runBin, runCli } from './support/runCli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The checker's own bound on each check: it must end by then, whatever the implementation does. */
@@ -70,18 +69,6 @@ describe('hostile implementations get their verdict in bounded time', { concurre
     (BUDGET_SECONDS + 60) * 1000,
   );
 });
-
-/** Runs the real bin, as a user would, and collects its output. */
-function runBin(argv: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), ...argv], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('the process itself', () => {
   it('a server that calls process.exit(0) fails, and the bin exits 1 with its report', async () => {

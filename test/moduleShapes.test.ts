@@ -7,7 +7,6 @@
  *   - in a temporary folder with no package.json above it (.ts and .js are CommonJS);
  *   - in a temporary folder with its own package.json saying "type": "module".
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,10 +15,9 @@ import { LoadError, loadModule } from '../src/adapters/loadModule.ts';
 import { resolveFactory } from '../src/adapters/resolveFactory.ts';
 import { checkConformance } from '../src/index.ts';
 import { FIXTURES } from './support/fixtures.ts';
-import { freshOutDir } from './support/runCli.ts';
+import { freshOutDir, runBin } from './support/runCli.ts';
 import { testRuns, testSeed } from './support/testSeed.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SHAPES = path.join(FIXTURES, 'shapes');
 /** Few runs: the servers are all the reference; what is under test is that they load and get called right. */
 const RUNS = testRuns(10);
@@ -192,22 +190,4 @@ describe('finding the server through interop layers', () => {
 function selfWrapping(exports: Record<string, unknown>): Record<string, unknown> {
   exports.default = exports;
   return exports;
-}
-
-interface BinResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the installed entry point as a user would: a separate Node process. */
-function runBin(argv: readonly string[]): Promise<BinResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), ...argv], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }

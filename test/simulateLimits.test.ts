@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fastPathBytes, largestRounds, sizeRefusal, type SimulationMachine } from '../src/simulate/simulationLimits.ts';
 import { FIXTURES } from './support/fixtures.ts';
+import { runBin } from './support/runCli.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** `npm run simulate -- ...argv` (sync-check simulate from sources), as a child process. */
-async function runSimulate(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...argv], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+/** `npm run simulate -- ...argv`: the bin's simulate command, as a child process. */
+const runSimulate = (argv: readonly string[]) => runBin(['simulate', ...argv]);
 
 describe('npm run simulate refuses sizes it cannot hold (issue 11: defaults that fail)', () => {
   it('huge --devices and --rounds: exit 2, one line naming --rounds and its limit, no stack trace', async () => {

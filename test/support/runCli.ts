@@ -1,4 +1,5 @@
-/** Runs sync-check in-process and collects what it prints. */
+/** Runs sync-check in-process, or as the user's separate process, and collects what it prints. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,4 +21,18 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
 /** A fresh folder for failure files, so tests never share a corpus. */
 export function freshOutDir(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'sync-check-')), 'failures');
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Runs the bin (from sources, through tsx) as a user would: a separate Node process; `code` is null when a signal ended it. */
+export function runBin(argv: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), ...argv], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
