@@ -7,10 +7,11 @@ import { stopAllRunning } from '../adapters/runningProcesses.ts';
 import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
+import { knownFailures } from '../failures/saveCounterexamples.ts';
 import { jsonReport, type JsonReport } from '../report/jsonReport.ts';
 import { checkSettings, type CheckOptions, type CheckSettings } from './CheckOptions.ts';
 import { openTarget, type ConformanceTarget, type OpenedTarget } from './ConformanceTarget.ts';
-import { knownFailures, replayCommand, saveCounterexamples, searchCommand } from './replayFiles.ts';
+import { replayCommand, saveCounterexamples, searchCommand } from './replayFiles.ts';
 
 /** How long the run in flight may go on after the budget ran out, before its worker or process is stopped (as the CLI). */
 const BUDGET_GRACE_MS = 2000;
@@ -75,7 +76,7 @@ async function checkOpened(opened: OpenedTarget, settings: CheckSettings, signal
       ...(settings.includeJunk === undefined ? {} : { includeJunk: settings.includeJunk }),
       ...(settings.maxLength === undefined ? {} : { maxLength: settings.maxLength }),
       ...(settings.onProgress === undefined ? {} : { onProgress: settings.onProgress }),
-      knownFailures: settings.out === undefined ? [] : knownFailures(settings.out, opened, warn),
+      knownFailures: settings.out === undefined ? [] : knownFailures(settings.out, opened.implementation, (reason) => warn(`skipping ${reason}`)),
       budget,
     });
     const searched = await (signal === undefined ? checking : windDown(checking, signal));

@@ -4,16 +4,10 @@
  * failures of the same implementation are replayed before a new search.
  */
 import type { NetworkMode } from '../../model/index.ts';
-import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample, type KnownFailure } from '../check/runConformance.ts';
-import { savedFailures } from '../failures/failureStore.ts';
+import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
 import { saveCounterexamples as saveEvery } from '../failures/saveCounterexamples.ts';
 import type { CheckSettings } from './CheckOptions.ts';
 import type { OpenedTarget } from './ConformanceTarget.ts';
-
-/** The saved failures of `target` in `directory`, to replay first; an unreadable file is a warning. */
-export function knownFailures(directory: string, target: OpenedTarget, warn: (warning: string) => void): KnownFailure[] {
-  return savedFailures(directory, target.implementation, (reason) => warn(`skipping ${reason}`)).map(({ replay }) => ({ scenario: replay.scenario, seed: replay.seed, path: replay.path }));
-}
 
 /** Saves every counterexample of the report in `directory`; returns where each went. A file that cannot be saved is a warning. */
 export function saveCounterexamples(

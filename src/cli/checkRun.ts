@@ -8,8 +8,8 @@ import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
 import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
-import { savedFailures, unusableFailureDirectory } from '../failures/failureStore.ts';
-import { saveCounterexamples } from '../failures/saveCounterexamples.ts';
+import { unusableFailureDirectory } from '../failures/failureStore.ts';
+import { knownFailures, saveCounterexamples } from '../failures/saveCounterexamples.ts';
 import { jsonReport } from '../report/jsonReport.ts';
 import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
@@ -57,7 +57,6 @@ async function checkLoaded(
     else report = withRandomSearch(exhaustive, await randomSearchAfter(loaded, args, exhaustive, io, budget));
     return reportLoaded(args, io, { implementation, label }, withOutput(report));
   }
-  const known = savedFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`));
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(loaded, {
     modes: args.modes,
@@ -66,7 +65,7 @@ async function checkLoaded(
     ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
     strict: args.strict,
     timeoutMs: args.timeoutMs,
-    knownFailures: known.map(({ replay: saved }) => ({ scenario: saved.scenario, seed: saved.seed, path: saved.path })),
+    knownFailures: knownFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`)),
     onProgress: (mode, runs) => progress?.update(mode, runs),
     budget,
   });

@@ -1,13 +1,13 @@
 /**
  * Counterexamples saved as replay files, each with its Markdown report beside
- * it: one place for the CLI, soak runs and the library's `out` option, so a
- * file saved by one replays through the others.
+ * it, and read back to replay first: one place for the CLI, soak runs and the
+ * library's `out` option, so a file saved by one replays through the others.
  */
 import { errorText } from '../check/callService.ts';
-import type { ConformanceReport, ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ConformanceReport, ExplainedCounterexample, KnownFailure } from '../check/runConformance.ts';
 import { allCounterexamples } from '../report/findings.ts';
 import { markdownReport } from '../report/markdownReport.ts';
-import { saveFailure } from './failureStore.ts';
+import { savedFailures, saveFailure } from './failureStore.ts';
 import { REPLAY_FORMAT, REPLAY_VERSION, type ReplayFile } from './replayFile.ts';
 
 /** The implementation a counterexample belongs to, as a replay file names it and a report shows it. */
@@ -25,6 +25,11 @@ export interface SaveSettings {
   readonly directory: string;
   readonly strict: boolean;
   readonly timeoutMs: number;
+}
+
+/** The saved failures of `implementation` in `directory`, to replay before a new search; an unreadable file is reported, never fatal. */
+export function knownFailures(directory: string, implementation: string, onUnreadable: (reason: string) => void): KnownFailure[] {
+  return savedFailures(directory, implementation, onUnreadable).map(({ replay }) => ({ scenario: replay.scenario, seed: replay.seed, path: replay.path }));
 }
 
 /** Saves one counterexample; returns its replay file. Throws when it cannot be written. */
