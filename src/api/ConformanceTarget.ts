@@ -66,10 +66,6 @@ export async function openTarget(target: ConformanceTarget): Promise<OpenedTarge
 }
 
 function asFactory(implementation: ServiceFactory | ServiceClass): ServiceFactory {
-  // A class is a function too: the resolver tells them apart by their prototype.
-  return resolveFactory({ default: implementation, createSyncService: isClass(implementation) ? undefined : implementation }, 'the implementation');
-}
-
-function isClass(value: unknown): boolean {
-  return typeof value === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(value));
+  // A default-exported function is exactly this case: the resolver constructs a class and calls a factory.
+  return resolveFactory({ default: implementation }, 'the implementation');
 }
