@@ -5,7 +5,7 @@
  */
 import type { NetworkMode } from '../../model/index.ts';
 import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
-import { saveCounterexamples as saveEvery } from '../failures/saveCounterexamples.ts';
+import { replayCommand as replayFileCommand, saveCounterexamples as saveEvery } from '../failures/saveCounterexamples.ts';
 import type { CheckSettings } from './CheckOptions.ts';
 import type { OpenedTarget } from './ConformanceTarget.ts';
 
@@ -27,8 +27,8 @@ export function saveCounterexamples(
  * lives only in the caller's code, so the module that exports it must be named.
  */
 export function replayCommand(target: OpenedTarget, file: string): string {
-  if (target.cliTarget === undefined) return `npx sync-check --replay ${file} <the module that exports ${target.label}>`;
-  return target.cliTarget.startsWith('--command') ? `npx sync-check --replay ${file} ${target.cliTarget}` : `npx sync-check --replay ${file}`;
+  if (target.cliTarget === undefined) return replayFileCommand(file, `<the module that exports ${target.label}>`);
+  return replayFileCommand(file, target.cliTarget.startsWith('--command') ? target.cliTarget : '');
 }
 
 /** The command line that searches again as this check did, for a counterexample that was not saved (the same seed finds it again). */

@@ -9,7 +9,7 @@ import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
 import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
-import { knownFailures, saveCounterexamples } from '../failures/saveCounterexamples.ts';
+import { knownFailures, replayCommand, saveCounterexamples } from '../failures/saveCounterexamples.ts';
 import { jsonReport } from '../report/jsonReport.ts';
 import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
@@ -17,7 +17,7 @@ import type { SyncCheckArguments } from './checkArguments.ts';
 import { UsageError } from './commandLine.ts';
 import { INTERRUPTED_EXIT, type Io } from './io.ts';
 import { exhaustiveProgress, terminalProgress } from './progress.ts';
-import { identify, replayCommand, savedTarget, saveSettings, withImplementation } from './target.ts';
+import { identify, savedTarget, saveSettings, withImplementation } from './target.ts';
 
 /** How long the run in flight may go on after the budget ran out or an interrupt, before its process is stopped. */
 const STOP_GRACE_MS = 2000;

@@ -7,7 +7,8 @@ import { decodeReplayFile, MAX_REPLAY_BYTES, ReplayFileError, type ReplayFile } 
 import { counterexampleText } from '../report/counterexampleText.ts';
 import { describeTrace } from '../report/describeTrace.ts';
 import type { Io } from './io.ts';
-import { identify, replayCommand, withImplementation, type TargetArguments } from './target.ts';
+import { replayCommand } from '../failures/saveCounterexamples.ts';
+import { identify, withImplementation, type TargetArguments } from './target.ts';
 
 export interface ReplayArguments extends TargetArguments {
   /** The replay file. */

@@ -6,8 +6,8 @@ import { describeTrace } from '../report/describeTrace.ts';
 import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../soak/soak.ts';
 import type { SyncCheckArguments } from './checkArguments.ts';
 import type { Io } from './io.ts';
-import { saveCounterexample } from '../failures/saveCounterexamples.ts';
-import { identify, replayCommand, savedTarget, saveSettings, withImplementation } from './target.ts';
+import { replayCommand, saveCounterexample } from '../failures/saveCounterexamples.ts';
+import { identify, savedTarget, saveSettings, withImplementation } from './target.ts';
 
 /** Runs the soak; exit 1 on the first failure, else 0. */
 export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io): Promise<number> {

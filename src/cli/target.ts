@@ -1,7 +1,7 @@
 /** What the check, the soak and the replay share: the implementation's identity and loading, and saving a counterexample. */
 import path from 'node:path';
 import { COMMAND_PREFIX, loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
-import type { SavedTarget, SaveSettings } from '../failures/saveCounterexamples.ts';
+import { replayCommand, type SavedTarget, type SaveSettings } from '../failures/saveCounterexamples.ts';
 import type { SyncCheckArguments } from './checkArguments.ts';
 
 // From sources the reference is a .ts file, from dist a .js one: take the extension this file has.
@@ -33,10 +33,6 @@ export async function withImplementation<Result>(target: string, work: (loaded: 
   }
 }
 
-/** The command that replays a saved counterexample, as reports print it. */
-export function replayCommand(file: string): string {
-  return `npx sync-check --replay ${file}`;
-}
 
 /** The implementation as saved counterexamples name it, with the command that replays them. */
 export function savedTarget(implementation: string, label: string): SavedTarget {

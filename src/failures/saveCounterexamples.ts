@@ -27,6 +27,11 @@ export interface SaveSettings {
   readonly timeoutMs: number;
 }
 
+/** The command that replays a saved file, followed by what the file alone cannot name (`--command ...`, a module). */
+export function replayCommand(file: string, after = ''): string {
+  return `npx sync-check --replay ${file}${after === '' ? '' : ` ${after}`}`;
+}
+
 /** The saved failures of `implementation` in `directory`, to replay before a new search; an unreadable file is reported, never fatal. */
 export function knownFailures(directory: string, implementation: string, onUnreadable: (reason: string) => void): KnownFailure[] {
   return savedFailures(directory, implementation, onUnreadable).map(({ replay }) => ({ scenario: replay.scenario, seed: replay.seed, path: replay.path }));
