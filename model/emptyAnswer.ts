@@ -4,7 +4,7 @@ export const NOOP_REPLY = { type: 'noop' } as const;
 
 export type NoopReply = typeof NOOP_REPLY;
 
-/** The answer to `{}`. Its packed twin is the NOOP entry of model/compact/compactLayout.ts. */
+/** The answer to `{}`. Its packed twin is the NOOP entry of src/modelChecker/packed/packedLayout.ts. */
 export function answerEmpty(): NoopReply {
   return NOOP_REPLY;
 }

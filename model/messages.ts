@@ -88,5 +88,8 @@ export function sameRecord(left: unknown, right: unknown): boolean {
 
 /** A string key that two records share exactly when `sameRecord` holds. */
 export function recordKey(record: WireRecord): string {
-  return JSON.stringify([record.dev_id, record.timestamp, record.data.a, record.data.b, record.data.c]);
+  // Length-prefixed fields: unambiguous whatever the strings hold, and several times cheaper
+  // than JSON.stringify, which every safety check calls for every record after every step.
+  const { dev_id, timestamp, data } = record;
+  return `${dev_id.length}:${dev_id}${timestamp.length}:${timestamp}${data.a.length}:${data.a}${data.b.length}:${data.b}${data.c.length}:${data.c}`;
 }

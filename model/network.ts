@@ -1,5 +1,5 @@
 /** Pending replies and how events pick them, per network mode. */
-import type { NetworkMode, ReplyEvent } from './events.ts';
+import type { ModelEvent, NetworkMode, ReplyEvent } from './events.ts';
 
 /** A reply the server produced that has not reached its device yet. */
 export interface PendingReply<Reply = unknown> {
@@ -42,4 +42,25 @@ export function pendingIndexFor(pending: readonly PendingReply[], mode: NetworkM
 /** `pending` without the entry at `index`. */
 export function withoutPending<Reply>(pending: readonly PendingReply<Reply>[], index: number): PendingReply<Reply>[] {
   return [...pending.slice(0, index), ...pending.slice(index + 1)];
+}
+
+/**
+ * One deliver, drop and duplicate event per pending reply each can act on:
+ * picks that act on the same reply are the same event, so only the first is
+ * kept. The searches (the black-box exhaustive one, the model checker's oracle)
+ * branch on these.
+ */
+export function replyEvents(pending: readonly Pick<PendingReply, 'device'>[], mode: NetworkMode): ModelEvent[] {
+  const events: ModelEvent[] = [];
+  const entries = pending.map((entry, id) => ({ id, device: entry.device, reply: undefined }));
+  for (const kind of ['deliver', 'drop', 'duplicate'] as const) {
+    const seen = new Set<number>();
+    for (let pick = 0; pick < entries.length; pick++) {
+      const index = pendingIndexFor(entries, mode, { kind, pick });
+      if (index === undefined || seen.has(index)) continue;
+      seen.add(index);
+      events.push({ kind, pick });
+    }
+  }
+  return events;
 }

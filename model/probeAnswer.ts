@@ -1,7 +1,7 @@
 /**
  * What a valid probe is answered with (docs/protocol.md, What the server answers), and its packed
  * twin for the engines that hold the log as record ids and a reply as a window
- * of it (model/compact/compactStep.ts, src/simulate/fastHarness.ts). The two
+ * of it (src/modelChecker/packed/packedStep.ts, src/simulate/fastHarness.ts). The two
  * sit together so that a change to the answer is made in this file only;
  * test/model.test.ts holds the window to answerProbe, and test/compactModel.test.ts
  * and test/simulate.test.ts hold the engines to the model.

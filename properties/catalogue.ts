@@ -106,8 +106,8 @@ export const CATALOGUE: readonly Property[] = [
  * The properties judged over the model's own states: step properties over device
  * records (invariants) and end properties (liveness). The others read an
  * implementation's replies, which the model gives by definition. Every engine
- * that judges model states (properties/modelChecks.ts, its packed twin
- * properties/compactChecks.ts) keys its checks by these ids;
+ * that judges model states (the model checker's src/modelChecker/packedChecks.ts,
+ * its oracle test/oracles/objectChecks.ts) keys its checks by these ids;
  * test/catalogueTwins.test.ts holds the lists to the catalogue.
  */
 export const MODEL_INVARIANT_IDS = ['S1', 'S2', 'S3', 'S4'] as const satisfies readonly PropertyId[];
@@ -145,8 +145,8 @@ export function effectiveLevel(property: Property, strict: boolean): Level {
 /**
  * "Sometimes" goals: what a bounded search must reach for a clean result to mean
  * something. Named once here, in report order; the engines key their tests of
- * them by goal id (properties/modelChecks.ts, properties/compactChecks.ts) and
- * src/explore/goalBounds.ts keys the smallest bound reaching each.
+ * them by goal id (src/modelChecker/packedChecks.ts, test/oracles/objectChecks.ts)
+ * and src/modelChecker/goalBounds.ts keys the smallest bound reaching each.
  */
 export const GOALS = {
   converged: { name: 'every device holds every record', modes: ALL_MODES },

@@ -6,7 +6,10 @@ import type { DeviceView } from './observation.ts';
 export function sentCounts(devices: readonly DeviceView[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const device of devices) {
-    for (const record of device.sent) counts.set(recordKey(record), (counts.get(recordKey(record)) ?? 0) + 1);
+    for (const record of device.sent) {
+      const key = recordKey(record);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   }
   return counts;
 }

@@ -8,5 +8,3 @@ export * from './checks/livenessChecks.ts';
 export * from './arbitraries/scenarioArbitrary.ts';
 export * from './arbitraries/junkMessage.ts';
 export * from './labels.ts';
-export * from './modelChecks.ts';
-export * from './compactChecks.ts';

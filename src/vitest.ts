@@ -32,7 +32,7 @@ export type { ConformanceTarget } from './api/ConformanceTarget.ts';
 
 /** The default budget of a suite's check, as the CLI's `--budget`: far above what a default check takes. */
 const SUITE_BUDGET_SECONDS = 600;
-/** A test's timeout beyond the check's budget: time to stop the run in flight and describe the traces. */
+/** A test's timeout beyond the check's budget: time to stop the run in flight and write the report. */
 const TIMEOUT_MARGIN_MS = 30_000;
 
 export interface ConformanceSuiteOptions extends Omit<CheckOptions, 'out'> {

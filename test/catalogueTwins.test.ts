@@ -11,26 +11,21 @@ import { describe, expect, it } from 'vitest';
 import { makeRecord, NETWORK_MODES, type WireRecord } from '../model/index.ts';
 import {
   CATALOGUE,
-  COMPACT_GOALS,
-  COMPACT_INVARIANTS,
-  COMPACT_LIVENESS,
-  compactChecks,
   GOALS,
   goalsFor,
   isModelLevel,
   MODEL_INVARIANT_IDS,
   MODEL_LIVENESS_IDS,
-  modelGoals,
-  modelInvariants,
-  modelLiveness,
   propertyById,
   type DeviceView,
   type StepObservation,
 } from '../properties/index.ts';
-import { GOAL_MINIMUMS } from '../src/explore/goalBounds.ts';
+import { GOAL_MINIMUMS } from '../src/modelChecker/goalBounds.ts';
+import { PACKED_GOALS, PACKED_INVARIANTS, PACKED_LIVENESS, packedChecks } from '../src/modelChecker/packedChecks.ts';
 import { FAST_SAFETY, type RecordFacts } from '../src/simulate/fastSafety.ts';
-import { HARNESS_SAFETY_IDS, NOT_JUDGED_BY_HARNESS } from '../src/simulate/harnessSafety.ts';
+import { HARNESS_SAFETY_IDS, NOT_JUDGED_BY_HARNESS } from '../src/harness/harnessSafety.ts';
 import { IdList } from '../src/simulate/IdList.ts';
+import { objectGoals, objectInvariants, objectLiveness } from './oracles/objectChecks.ts';
 
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
@@ -41,19 +36,19 @@ describe('every model-level property of the catalogue has a twin in each engine'
     expect(sorted(MODEL_LIVENESS_IDS)).toEqual(sorted(modelLevel.filter((property) => property.when === 'end').map((property) => property.id)));
   });
 
-  it('the packed explorer has a twin for each', () => {
-    expect(sorted(Object.keys(COMPACT_INVARIANTS))).toEqual(sorted(MODEL_INVARIANT_IDS));
-    expect(sorted(Object.keys(COMPACT_LIVENESS))).toEqual(sorted(MODEL_LIVENESS_IDS));
+  it('the model checker has a packed twin for each', () => {
+    expect(sorted(Object.keys(PACKED_INVARIANTS))).toEqual(sorted(MODEL_INVARIANT_IDS));
+    expect(sorted(Object.keys(PACKED_LIVENESS))).toEqual(sorted(MODEL_LIVENESS_IDS));
   });
 
   it.each(NETWORK_MODES)('%s: both explorers judge exactly the model-level properties the catalogue guarantees in the mode', (mode) => {
     const guaranteed = CATALOGUE.filter((property) => isModelLevel(property) && property.modes.includes(mode));
     const invariants = sorted(guaranteed.filter((property) => property.when === 'step').map((property) => property.id));
     const liveness = sorted(guaranteed.filter((property) => property.when === 'end').map((property) => property.id));
-    expect(sorted(Object.keys(modelInvariants(mode)))).toEqual(invariants);
-    expect(sorted(Object.keys(compactChecks(mode).invariants))).toEqual(invariants);
-    expect(sorted(Object.keys(modelLiveness))).toEqual(liveness);
-    expect(sorted(Object.keys(compactChecks(mode).liveness))).toEqual(liveness);
+    expect(sorted(Object.keys(objectInvariants(mode)))).toEqual(invariants);
+    expect(sorted(Object.keys(packedChecks(mode).invariants))).toEqual(invariants);
+    expect(sorted(Object.keys(objectLiveness))).toEqual(liveness);
+    expect(sorted(Object.keys(packedChecks(mode).liveness))).toEqual(liveness);
   });
 
   it('the harness judges every records property of the catalogue, or says why not', () => {
@@ -70,12 +65,12 @@ describe('every model-level property of the catalogue has a twin in each engine'
 describe('"sometimes" goals are named once', () => {
   it.each(NETWORK_MODES)('%s: both explorers track the catalogue goals of the mode, in its order', (mode) => {
     const names = goalsFor(mode).map((id) => GOALS[id].name);
-    expect(modelGoals(mode).map((goal) => goal.name)).toEqual(names);
-    expect(compactChecks(mode).goals.map((goal) => goal.name)).toEqual(names);
+    expect(objectGoals(mode).map((goal) => goal.name)).toEqual(names);
+    expect(packedChecks(mode).goals.map((goal) => goal.name)).toEqual(names);
   });
 
   it('each goal has a packed test and a smallest bound', () => {
-    expect(sorted(Object.keys(COMPACT_GOALS))).toEqual(sorted(Object.keys(GOALS)));
+    expect(sorted(Object.keys(PACKED_GOALS))).toEqual(sorted(Object.keys(GOALS)));
     expect(sorted(Object.keys(GOAL_MINIMUMS))).toEqual(sorted(Object.values(GOALS).map((goal) => goal.name)));
   });
 });

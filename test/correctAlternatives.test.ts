@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../properties/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { runConformance } from '../src/check/runConformance.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import { reportText, worstStatus } from '../src/report/reportText.ts';
 import { correctAlternatives, FIXTURES } from './support/fixtures.ts';
 import { deep, fastOrDeep } from './support/deep.ts';
@@ -15,8 +15,8 @@ const cases = correctAlternatives().map((alternative) => ({ ...alternative, name
 
 describe(`correct alternatives raise no false alarm, ${RUNS} runs per mode (seed ${testSeed})`, () => {
   it.each(cases)('$name: expect $verdict', async ({ file, verdict, warns }) => {
-    // The verdict does not depend on how far a warning's trace shrinks: `npm test` caps shrinking at 1 s.
-    const report = await runConformance(await loadModule(file), { seed: testSeed, runs: RUNS, ...(deep ? {} : { shrinkLimitMs: 1_000 }) });
+    // The verdict does not depend on how far a warning's trace shrinks: `npm test` caps shrinking at 0.1 s.
+    const report = await runConformance(await loadModule(file), { seed: testSeed, runs: RUNS, ...(deep ? {} : { shrinkLimitMs: 100 }) });
     if (report.verdict !== verdict) console.log(reportText(report, () => `SYNC_SEED=${testSeed} npx vitest run test/correctAlternatives.test.ts`));
     expect(report.verdict).toBe(verdict);
     const warned = CATALOGUE.filter((property) => worstStatus(report, property.id) === 'warn').map((property) => property.id);

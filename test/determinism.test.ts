@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { runConformance } from '../src/check/runConformance.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import type { ServiceFactory } from '../src/check/service.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { reportText } from '../src/report/reportText.ts';

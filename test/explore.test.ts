@@ -2,11 +2,15 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { deep } from './support/deep.ts';
 import { runBin } from './support/runCli.ts';
-import { explore, NETWORK_MODES, type Bounds, type ModelState } from '../model/index.ts';
-import { exploreModel, exploreText } from '../src/explore/exploreModel.ts';
-import { boundNeeded, exploreVerdict, GOAL_MINIMUMS } from '../src/explore/goalBounds.ts';
-import { MAX_STATES_CEILING, statesMemory } from '../src/explore/memoryLimit.ts';
-import { compactChecks, GOALS, modelGoals, modelInvariants, modelLiveness } from '../properties/index.ts';
+import { NETWORK_MODES, type ModelState } from '../model/index.ts';
+import { GOALS } from '../properties/index.ts';
+import { exploreText } from '../src/cli/exploreCommand.ts';
+import { checkModel } from '../src/modelChecker/checkModel.ts';
+import { boundNeeded, GOAL_MINIMUMS, modelCheckVerdict } from '../src/modelChecker/goalBounds.ts';
+import { MAX_STATES_CEILING, statesMemory } from '../src/modelChecker/memoryLimit.ts';
+import { packedChecks } from '../src/modelChecker/packedChecks.ts';
+import { objectGoals, objectInvariants, objectLiveness } from './oracles/objectChecks.ts';
+import { exploreObjects, type ObjectBounds } from './oracles/objectExplorer.ts';
 
 /** Groundwork for exhaustive checking: the explorer on small bounds, pinned by exact numbers. */
 /**
@@ -16,7 +20,7 @@ import { compactChecks, GOALS, modelGoals, modelInvariants, modelLiveness } from
 describe('the fast model checker at the documented bounds', () => {
   // reorder at these bounds is 2.2 million states (15 s): `npm run test:deep`; `npm test` explores reorder at smaller bounds below.
   it.each(NETWORK_MODES.filter((mode) => deep || mode !== 'reorder'))('%s, 2 devices, 2 records and 2 pending replies each: no violation, every goal reached', (mode) => {
-    const report = exploreModel({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 });
+    const report = checkModel({ mode, devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 });
     expect(report.complete).toBe(true);
     expect(report.violation).toBeUndefined();
     expect(report.goals.filter((goal) => !goal.reached)).toEqual([]);
@@ -24,28 +28,31 @@ describe('the fast model checker at the documented bounds', () => {
   });
 
   it('a bound too small to reorder anything says so: the reorder goal is unreached with one reply in flight', () => {
-    const report = exploreModel({ mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 });
+    const report = checkModel({ mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 });
     expect(report.goals.find((goal) => goal.name === GOALS.overtaken.name)?.reached).toBe(false);
     expect(exploreText(report).join('\n')).toContain('NOT REACHED');
   });
 });
 
-describe('exhaustive exploration of the pure model', () => {
-  it.each([
+describe("the object explorer (the model checker's oracle) on the pure model", () => {
+  const cases: readonly (ObjectBounds & { readonly distinct: number })[] = [
     { mode: 'seed', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1, distinct: 270 },
     { mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1, distinct: 270 },
-    { mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 2 },
-  ] as const)('$mode, $devices devices, $recordsPerDevice record(s) each, $pendingPerDevice pending: no violation, every goal reached', (bounds) => {
-    const report = explore(bounds, modelInvariants(bounds.mode), modelLiveness, modelGoals(bounds.mode));
+    // Overtaking with two devices, to any depth: 10-15 s, `npm run test:deep`. test/compactModel.test.ts holds the
+    // packed model to this explorer with overtaking replies in about a second.
+    ...(deep ? [{ mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 2, distinct: 32_596 } as const] : []),
+  ];
+  it.each(cases)('$mode, $devices devices, $recordsPerDevice record(s) each, $pendingPerDevice pending: no violation, every goal reached', (bounds) => {
+    const report = exploreObjects(bounds, objectInvariants(bounds.mode), objectLiveness, objectGoals(bounds.mode));
     expect(report.violation).toBeUndefined();
     expect(report.goals.filter((goal) => !goal.reached)).toEqual([]);
-    if ('distinct' in bounds) expect(report.distinctStates).toBe(bounds.distinct);
+    expect(report.distinctStates).toBe(bounds.distinct);
   });
 
   it('symmetry reduction merges states that differ only by device names', () => {
-    const bounds: Bounds = { mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 };
-    const reduced = explore(bounds, {}, {}, []).distinctStates;
-    const full = explore({ ...bounds, symmetry: false }, {}, {}, []).distinctStates;
+    const bounds: ObjectBounds = { mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 };
+    const reduced = exploreObjects(bounds, {}, {}, []).distinctStates;
+    const full = exploreObjects({ ...bounds, symmetry: false }, {}, {}, []).distinctStates;
     expect(reduced).toBeLessThan(full);
     expect(full).toBeLessThanOrEqual(2 * reduced);
   });
@@ -54,7 +61,7 @@ describe('exhaustive exploration of the pure model', () => {
     // "No device ever holds a record" is false; the shortest refutation is emit, probe, deliver.
     const holdsNothing = (_before: ModelState, _event: unknown, after: ModelState): string | undefined =>
       after.devices.some((device) => device.records.length > 0) ? 'a device holds a record' : undefined;
-    const report = explore({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 }, { holdsNothing }, {}, []);
+    const report = exploreObjects({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 2 }, { holdsNothing }, {}, []);
     expect(report.violation?.path.map((event) => event.kind)).toEqual(['emit', 'probe', 'deliver']);
   });
 });
@@ -65,12 +72,12 @@ const runExplore = (argv: readonly string[]) => runBin(['explore', ...argv]);
 
 describe('the smallest bound each goal needs (issue 11: defaults that fail)', () => {
   it.each(NETWORK_MODES)('%s: every goal has a minimum, reached at it and not one below in any bound', (mode) => {
-    for (const goal of compactChecks(mode).goals) {
+    for (const goal of packedChecks(mode).goals) {
       const minimum = GOAL_MINIMUMS[goal.name];
       expect(minimum, goal.name).toBeDefined();
       if (minimum === undefined) continue;
       const at = { mode, devices: minimum.devices, recordsPerDevice: minimum.records, pendingPerDevice: minimum.pending };
-      const reached = (bounds: typeof at): boolean | undefined => exploreModel(bounds).goals.find((each) => each.name === goal.name)?.reached;
+      const reached = (bounds: typeof at): boolean | undefined => checkModel(bounds).goals.find((each) => each.name === goal.name)?.reached;
       expect(reached(at), `${goal.name} at its minimum`).toBe(true);
       expect(boundNeeded(goal.name, at)).toBeUndefined();
       const below = [
@@ -86,12 +93,12 @@ describe('the smallest bound each goal needs (issue 11: defaults that fail)', ()
   });
 
   it('a goal the bound is too small for is a warning naming the bound; one a bound should reach is a failure', () => {
-    const small = exploreModel({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 });
-    expect(exploreVerdict(small)).toBe('warning');
-    expect(exploreText(small).join('\n')).toContain('a reply arrived before an older one: NOT REACHED: needs --pending 2');
+    const small = checkModel({ mode: 'reorder', devices: 2, recordsPerDevice: 2, pendingPerDevice: 1 });
+    expect(modelCheckVerdict(small)).toBe('warning');
+    expect(exploreText(small).join('\n')).toContain(`${GOALS.overtaken.name}: NOT REACHED: needs --pending 2`);
     const unreachable = { ...small, bounds: { ...small.bounds, pendingPerDevice: 2 } };
-    expect(exploreVerdict(unreachable)).toBe('failure');
-    expect(exploreVerdict(exploreModel({ mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 }))).toBe('clean');
+    expect(modelCheckVerdict(unreachable)).toBe('failure');
+    expect(modelCheckVerdict(checkModel({ mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 }))).toBe('clean');
   });
 });
 
@@ -111,7 +118,7 @@ describe('npm run explore (issue 11: defaults that fail)', () => {
     const { code, stdout, stderr } = await runExplore(['--mode', 'reorder', '--pending', '1']);
     expect(code).toBe(0);
     expect(stdout).toContain('NOT REACHED: needs --pending 2');
-    expect(stderr).toBe('explore: warning: reorder: "a reply arrived before an older one" NOT REACHED: needs --pending 2\n');
+    expect(stderr).toBe(`explore: warning: reorder: "${GOALS.overtaken.name}" NOT REACHED: needs --pending 2\n`);
   });
 
   it('refuses a --max-states no machine holds at wide bounds: exit 2, one line with the estimate and the largest allowed', async () => {
@@ -146,7 +153,7 @@ describe('npm run explore (issue 11: defaults that fail)', () => {
     const { code, stdout } = await runExplore(['--help']);
     expect(code).toBe(0);
     const flat = stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('--devices <N> devices, 1 to 6 ("two devices disagree in length" needs 2) (default: 2)');
+    expect(flat).toContain(`--devices <N> devices, 1 to 6 ("${GOALS.lengthsDiffer.name}" needs 2) (default: 2)`);
     expect(flat).toMatch(/--pending <N> replies in flight per device, 0 to 10; .* \(default: 2\)/);
     expect(flat).toContain('(default: 50,000,000, or fewer if that does not fit)');
     expect(flat).toMatch(/about \d+ bytes per state at the default bounds, up to [\d,]+ states here/);

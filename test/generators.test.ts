@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_MODES } from '../model/index.ts';
-import { modeSeed } from '../src/check/runConformance.ts';
+import { modeSeed } from '../src/check/findCounterexample.ts';
 import { scenarioStatistics } from '../src/check/statistics.ts';
 import { testSeed } from './support/testSeed.ts';
 

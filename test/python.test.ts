@@ -6,9 +6,10 @@ import type { NetworkMode } from '../model/index.ts';
 import { propertyById, type PropertyId } from '../properties/index.ts';
 import { loadImplementation, PYTHON_ADAPTER, pythonExecutable } from '../src/adapters/loadImplementation.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
-import { modeSeed, runConformance } from '../src/check/runConformance.ts';
+import { modeSeed } from '../src/check/findCounterexample.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import { counterexampleText } from '../src/report/counterexampleText.ts';
-import { describeTrace } from '../src/report/describeTrace.ts';
+import { formatTrace } from '../src/report/formatTrace.ts';
 import { worstStatus } from '../src/report/reportText.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { correctAlternatives, FIXTURES, mutants } from './support/fixtures.ts';
@@ -47,7 +48,7 @@ describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => 
       const { counterexample } = await findCounterexample(factory, mode, [propertyById(caughtBy)], search);
       expect(counterexample?.finding.property).toBe(caughtBy);
       if (counterexample === undefined) return;
-      const text = counterexampleText(counterexample, await describeTrace(factory, counterexample, timeoutMs), `npx sync-check ${file}`);
+      const text = counterexampleText(counterexample, formatTrace(counterexample), `npx sync-check ${file}`);
       showExpected(text);
       expect(text).toContain(`replay: npx sync-check ${file}`);
       expect(counterexample.scenario.events.length).toBeLessThanOrEqual(MAX_SHRUNK_EVENTS[mode]);
@@ -61,7 +62,7 @@ describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => 
     async ({ file, verdict, warns }) => {
       const { factory, close } = await loadImplementation(file);
       try {
-        const report = await runConformance(factory, { seed: testSeed, runs: CORRECT_RUNS, timeoutMs: TIMEOUT_MS, ...(deep ? {} : { shrinkLimitMs: 1_000 }) });
+        const report = await runConformance(factory, { seed: testSeed, runs: CORRECT_RUNS, timeoutMs: TIMEOUT_MS, ...(deep ? {} : { shrinkLimitMs: 100 }) });
         expect(report.verdict).toBe(verdict);
         for (const id of warns) expect(worstStatus(report, id)).toBe('warn');
       } finally {

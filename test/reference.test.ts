@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_MODES } from '../model/index.ts';
-import { runConformance } from '../src/check/runConformance.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { reportText } from '../src/report/reportText.ts';
 import { testRuns, testSeed } from './support/testSeed.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeProbe, makeRecord, NETWORK_MODES, serverStep, type WireRecord } from '../model/index.ts';
 import { junkMessageArbitrary, propertyById, scenarioArbitrary } from '../properties/index.ts';
-import { modeSeed } from '../src/check/runConformance.ts';
+import { modeSeed } from '../src/check/findCounterexample.ts';
 import { runScenario } from '../src/check/runScenario.ts';
 import { SyncService } from '../src/reference/SyncService.ts';
 import { fastOrDeep } from './support/deep.ts';

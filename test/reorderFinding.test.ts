@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { propertyById } from '../properties/index.ts';
-import { runConformance, modeSeed } from '../src/check/runConformance.ts';
+import { modeSeed } from '../src/check/findCounterexample.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import { findCounterexample } from '../src/check/findCounterexample.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { counterexampleText } from '../src/report/counterexampleText.ts';
-import { describeTrace } from '../src/report/describeTrace.ts';
+import { formatTrace } from '../src/report/formatTrace.ts';
 import { replayCommand, showExpected, testPath, testSeed } from './support/testSeed.ts';
 
 const TITLE = 'a stale reply truncates the reference device';
@@ -15,7 +16,7 @@ describe(`finding about the device under reorder (seed ${testSeed})`, () => {
     const { counterexample } = await findCounterexample(createSyncService, 'reorder', [propertyById('S4')], search);
     expect(counterexample).toBeDefined();
     if (counterexample === undefined) return;
-    const trace = await describeTrace(createSyncService, counterexample, 1000);
+    const trace = formatTrace(counterexample);
     showExpected(`FINDING (device, not server): ${counterexampleText(counterexample, trace, replayCommand('test/reorderFinding.test.ts', TITLE, counterexample.path))}`);
     // The shortest story: a probe from 0 while nothing is sent, a record, a second probe whose reply
     // arrives first; the liveness phase then hands over the stale first reply, which wipes the device.

@@ -12,12 +12,12 @@ import { CATALOGUE, type Scenario } from '../properties/index.ts';
 import { turnEvents } from '../properties/arbitraries/harnessTurnArbitrary.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import type { Counterexample } from '../src/check/findCounterexample.ts';
-import { runConformance } from '../src/check/runConformance.ts';
+import { runConformance } from '../src/conformance/runConformance.ts';
 import { runScenario } from '../src/check/runScenario.ts';
-import { exhaustiveConformance } from '../src/exhaustive/exhaustiveConformance.ts';
+import { exhaustiveConformance } from '../src/conformance/exhaustiveConformance.ts';
 import { paletteContent } from '../src/exhaustive/nextSteps.ts';
 import { counterexampleText, shownRows } from '../src/report/counterexampleText.ts';
-import { describeTrace, type Trace, type TraceRow } from '../src/report/describeTrace.ts';
+import { formatTrace, type Trace, type TraceRow } from '../src/report/formatTrace.ts';
 import { jsonReport } from '../src/report/jsonReport.ts';
 import { RecordLabels } from '../src/report/recordLabels.ts';
 import { reportText } from '../src/report/reportText.ts';
@@ -36,10 +36,10 @@ const probe = (device: number): ModelEvent => ({ kind: 'probe', device });
 async function found(file: string, scenario: Scenario): Promise<{ counterexample: Counterexample; trace: Trace }> {
   const factory = await loadModule(file);
   const properties = CATALOGUE.filter((property) => property.modes.includes(scenario.mode) && !property.strictOnly);
-  const { finding } = await runScenario(factory, scenario, { properties, strict: false, timeoutMs: TIMEOUT_MS });
+  const { finding, recording } = await runScenario(factory, scenario, { properties, strict: false, timeoutMs: TIMEOUT_MS });
   if (finding === undefined) throw new Error('the scenario does not fail');
-  const counterexample: Counterexample = { scenario, finding, seed: 0, path: '', properties: properties.map((property) => property.id), shrinks: 0 };
-  return { counterexample, trace: await describeTrace(factory, counterexample, TIMEOUT_MS) };
+  const counterexample: Counterexample = { scenario, finding, seed: 0, path: '', properties: properties.map((property) => property.id), shrinks: 0, ...(recording === undefined ? {} : { recording }) };
+  return { counterexample, trace: formatTrace(counterexample) };
 }
 
 /** The rows that move a reply (deliver[#n], drop[#n], duplicate[#n]) whose probe or {} is not among the rows shown, read as the table reads. */
@@ -153,7 +153,9 @@ describe('record labels', () => {
 
   it('a trace names a record sent twice by one label, and counts the copy', async () => {
     const scenario: Scenario = { mode: 'fifo', deviceCount: 1, events: [emit(0), emit(0), probe(0), { kind: 'deliver', pick: 0 }] };
+    const { recording } = await runScenario(await loadModule(REFERENCE), scenario, { properties: [], strict: false, timeoutMs: TIMEOUT_MS, keepRecording: true });
     const counterexample: Counterexample = {
+      ...(recording === undefined ? {} : { recording }),
       scenario,
       finding: { property: 'S2', level: 'fail', message: 'described only', step: undefined },
       seed: 0,
@@ -161,7 +163,7 @@ describe('record labels', () => {
       properties: ['S2'],
       shrinks: 0,
     };
-    const trace = await describeTrace(await loadModule(REFERENCE), counterexample, TIMEOUT_MS);
+    const trace = formatTrace(counterexample);
     expect(trace.rows[0]?.message).toMatch(/^record r1 dev_0 /);
     expect(trace.rows[1]?.message).toMatch(/^record r1 \(copy 2\) dev_0 /);
     expect(trace.rows[3]?.devices).toBe('dev_0=[r1 r1]');

@@ -4,9 +4,9 @@ import { initialState, step, type ModelState } from '../model/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
 import { runFastHarness } from '../src/simulate/fastHarness.ts';
-import { harnessRandom, payloadOf, probabilitiesOf, timestampOf } from '../src/simulate/harnessOptions.ts';
-import { harnessPassed } from '../src/simulate/HarnessResult.ts';
-import { runObjectHarness } from '../src/simulate/objectHarness.ts';
+import { harnessRandom, payloadOf, probabilitiesOf, timestampOf } from '../src/harness/harnessOptions.ts';
+import { harnessPassed } from '../src/harness/HarnessResult.ts';
+import { runObjectHarness } from '../src/harness/objectHarness.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 interface Size {

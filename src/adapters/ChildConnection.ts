@@ -5,7 +5,7 @@ import { TimedOut } from '../check/callService.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './LineSplitter.ts';
 import { LoadError } from './loadModule.ts';
 import { trackRunning } from './runningProcesses.ts';
-import { parseWire, stringifyWire } from './wireJson.ts';
+import { parseWire, stringifyWire } from '../check/wireJson.ts';
 
 /** How long a process may take to load the implementation and say it is ready. */
 export const STARTUP_TIMEOUT_MS = 15_000;

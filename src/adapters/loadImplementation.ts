@@ -11,8 +11,8 @@ import { hostHere, type ScenarioHost } from '../check/ScenarioHost.ts';
 import { remoteFactory } from '../check/service.ts';
 import { LoadError, checkModulePath } from './loadModule.ts';
 import { StdioProcess } from './StdioProcess.ts';
-import type { HarnessOptions } from '../simulate/harnessOptions.ts';
-import type { HarnessResult } from '../simulate/HarnessResult.ts';
+import type { HarnessOptions } from '../harness/harnessOptions.ts';
+import type { HarnessResult } from '../harness/HarnessResult.ts';
 import type { CapturedOutput } from './worker/outputCapture.ts';
 import { WorkerImplementation } from './worker/WorkerImplementation.ts';
 

@@ -5,7 +5,7 @@
  */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { MAX_DEVICES } from '../../properties/index.ts';
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 
 export interface CheckOptions {
   /** The run seed (each mode derives its own from it); random when not given. The report says which was used. */

@@ -4,7 +4,8 @@
  * child process, whether the check passed, failed, threw or was aborted.
  */
 import { stopAllRunning } from '../adapters/runningProcesses.ts';
-import { runConformance, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ConformanceReport, ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
+import { runConformance } from '../conformance/runConformance.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
 import { knownFailures } from '../failures/saveCounterexamples.ts';

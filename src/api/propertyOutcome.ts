@@ -4,8 +4,9 @@
  */
 import type { NetworkMode } from '../../model/index.ts';
 import { propertyById, type PropertyId } from '../../properties/index.ts';
-import type { Status } from '../check/runConformance.ts';
+import type { Status } from '../conformance/ConformanceReport.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
+import { formatTrace } from '../report/formatTrace.ts';
 import { findingsInOrder, verdictFor } from '../report/findings.ts';
 import type { CheckResult } from './checkConformance.ts';
 
@@ -20,7 +21,7 @@ export function propertyOutcome(result: CheckResult, mode: NetworkMode, id: Prop
   const verdict = verdictFor(result.report.modes.find((item) => item.mode === mode)?.verdicts ?? [], id);
   const status = verdict?.status ?? 'n/a';
   const counterexample = verdict?.counterexample;
-  if (counterexample !== undefined) return { status, text: counterexampleText(counterexample, counterexample.trace, result.replayCommand(counterexample)) };
+  if (counterexample !== undefined) return { status, text: counterexampleText(counterexample, formatTrace(counterexample), result.replayCommand(counterexample)) };
   if (status !== 'n/a') return { status, text: '' };
   const { name } = propertyById(id);
   const why = result.report.cutShort === 'budget' ? `the check ran out of its budget (budgetSeconds: ${result.settings.budgetSeconds})` : result.report.cutShort === 'interrupted' ? 'the check was interrupted' : 'no run reached the end (the server stopped answering)';
@@ -31,6 +32,6 @@ export function propertyOutcome(result: CheckResult, mode: NetworkMode, id: Prop
 export function findingsText(result: CheckResult, level: 'fail' | 'warn' | 'any' = 'any'): string {
   return findingsInOrder(result.report)
     .filter((finding) => level === 'any' || finding.best.finding.level === level)
-    .map(({ best }) => counterexampleText(best, best.trace, result.replayCommand(best)))
+    .map(({ best }) => counterexampleText(best, formatTrace(best), result.replayCommand(best)))
     .join('\n\n');
 }

@@ -4,7 +4,8 @@
  * failures of the same implementation are replayed before a new search.
  */
 import type { NetworkMode } from '../../model/index.ts';
-import { DEFAULT_TIMEOUT_MS, type ConformanceReport, type ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ConformanceReport, ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
+import { DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 import { replayCommand as replayFileCommand, saveCounterexamples as saveEvery } from '../failures/saveCounterexamples.ts';
 import type { CheckSettings } from './CheckOptions.ts';
 import type { OpenedTarget } from './ConformanceTarget.ts';

@@ -1,6 +1,6 @@
 /** How fast `sync-check --exhaustive` judges a black box: sequences per second on the reference, default bounds. */
 import { createSyncService } from '../reference/SyncService.ts';
-import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
+import { exhaustiveConformance } from '../conformance/exhaustiveConformance.ts';
 import type { Figure } from './measure.ts';
 
 export async function exhaustiveThroughput(): Promise<Figure> {

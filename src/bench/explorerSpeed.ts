@@ -1,6 +1,7 @@
 /** Figures of the model checker: distinct states per second, and the largest bounds searched within 10 s. */
-import type { CompactBounds, NetworkMode } from '../../model/index.ts';
-import { exploreModel, statesPerSecond } from '../explore/exploreModel.ts';
+import type { NetworkMode } from '../../model/index.ts';
+import { checkModel, statesPerSecond } from '../modelChecker/checkModel.ts';
+import type { ModelCheckerBounds } from '../modelChecker/modelCheckerBounds.ts';
 import type { Figure } from './measure.ts';
 
 /** Bounds in growing order of state space, as (records per device, pending per device). */
@@ -20,8 +21,8 @@ const GROWING: readonly (readonly [number, number])[] = [
 const TEN_SECONDS = 10_000;
 
 /** Distinct states per second on a bound big enough to run a few seconds. */
-export function explorerSpeed(bounds: CompactBounds): Figure {
-  const report = exploreModel(bounds);
+export function explorerSpeed(bounds: ModelCheckerBounds): Figure {
+  const report = checkModel(bounds);
   return {
     name: `explore ${bounds.mode} ${bounds.devices}d`,
     value: statesPerSecond(report),
@@ -36,12 +37,12 @@ export function explorerSpeed(bounds: CompactBounds): Figure {
  * replies as one that ran over is skipped: it would run over too.
  */
 export function largestBoundIn10s(mode: NetworkMode, devices: number, say: (text: string) => void): Figure {
-  let largest: { bounds: CompactBounds; states: number; seconds: number } | undefined;
+  let largest: { bounds: ModelCheckerBounds; states: number; seconds: number } | undefined;
   const overTime: (readonly [number, number])[] = [];
   for (const [recordsPerDevice, pendingPerDevice] of GROWING) {
     if (overTime.some(([records, pending]) => recordsPerDevice >= records && pendingPerDevice >= pending)) continue;
     const bounds = { mode, devices, recordsPerDevice, pendingPerDevice };
-    const report = exploreModel(bounds, { maxMilliseconds: TEN_SECONDS });
+    const report = checkModel(bounds, { maxMilliseconds: TEN_SECONDS });
     say(`  ${mode} ${devices} devices, ${recordsPerDevice} records, ${pendingPerDevice} pending: ${report.complete ? `${report.distinctStates.toLocaleString('en-US')} states in ${(report.milliseconds / 1000).toFixed(1)} s` : 'over 10 s'}\n`);
     if (!report.complete) {
       overTime.push([recordsPerDevice, pendingPerDevice]);

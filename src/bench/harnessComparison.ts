@@ -4,22 +4,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { pythonProgram } from '../adapters/loadImplementation.ts';
 import { runFastHarness } from '../simulate/fastHarness.ts';
+import { runCli } from './cliProcess.ts';
 import { timed, type Figure } from './measure.ts';
 import { ROOT } from './repository.ts';
 
 const run = promisify(execFile);
 // Copied next to the compiled bench by the build (scripts/build.mjs).
 const PYTHON_BASELINE = path.resolve(import.meta.dirname, 'original_harness.py');
-/** The CLI this bench belongs to: src/cli/main.ts (through tsx) from sources, dist/src/cli/main.js compiled. */
-const FROM_SOURCES = import.meta.filename.endsWith('.ts');
-const CLI = path.resolve(import.meta.dirname, `../cli/main${path.extname(import.meta.filename)}`);
 
 /** `sync-check simulate` at full scale in a child process, so its peak memory is its own. */
 export async function fullScaleSimulation(rounds: number): Promise<Figure[]> {
-  const { stdout } = await run(process.execPath, [...(FROM_SOURCES ? ['--import', 'tsx'] : []), CLI, 'simulate', '--rounds', String(rounds), '--seed', '1', '--json'], {
-    cwd: ROOT,
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await runCli(['simulate', '--rounds', String(rounds), '--seed', '1', '--json'], ROOT);
   const report = JSON.parse(stdout) as { seconds: number; peakMemoryMb: number; passed: boolean; result: { records: number } };
   const detail = `10 devices, seed 1, ${report.result.records} records, checks ${report.passed ? 'passed' : 'FAILED'}`;
   return [

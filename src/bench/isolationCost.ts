@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadImplementation } from '../adapters/loadImplementation.ts';
 import { loadModule } from '../adapters/loadModule.ts';
-import { runConformance } from '../check/runConformance.ts';
-import { checkCommand } from '../cli/checkCommand.ts';
-import { runCommandLine } from '../cli/commandLine.ts';
-import { REFERENCE_PATH as REFERENCE } from '../cli/target.ts';
+import { runConformance } from '../conformance/runConformance.ts';
+import { REFERENCE, runCli } from './cliProcess.ts';
 import { timed, type Figure } from './measure.ts';
-import { repositoryFile } from './repository.ts';
+import { repositoryFile, ROOT } from './repository.ts';
 
 /** The default check (seed 1, 200 runs per mode, every mode) of the reference, in this thread and in a worker. */
 export async function isolationCost(): Promise<Figure[]> {
@@ -35,12 +33,11 @@ export async function isolationCost(): Promise<Figure[]> {
   ];
 }
 
-/** sync-check's wall time to a verdict with default options (plus `extra`), the verdict, and the shortest trace of `property`. */
+/** sync-check's wall time to a verdict with default options (plus `extra`), process start included, the verdict, and the shortest trace of `property`. */
 async function timeToVerdict(name: string, file: string, property: string, extra: readonly string[]): Promise<Figure> {
-  let stdout = '';
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'sync-check-bench-')), 'failures');
-  const io = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
-  const { seconds, result: code } = await timed(() => runCommandLine([file, '--json', '--out', out, ...extra], io, (context) => checkCommand('sync-check', context)));
+  const { seconds, result } = await timed(() => runCli([file, '--json', '--out', out, ...extra], ROOT));
+  const { code, stdout } = result;
   const report = JSON.parse(stdout) as { verdict: string; properties: { id: string; status: string; counterexample?: { events: number } }[] };
   const judged = report.properties.find((item) => item.id === property);
   const trace = judged?.counterexample === undefined ? 'no trace' : `${judged.counterexample.events}-event trace`;

@@ -1,6 +1,6 @@
 /** Round trips per second to a Python solution through the stdio adapter. */
 import { loadImplementation } from '../adapters/loadImplementation.ts';
-import { runConformance } from '../check/runConformance.ts';
+import { runConformance } from '../conformance/runConformance.ts';
 import { timed, type Figure } from './measure.ts';
 
 export async function pythonThroughput(file: string, messages: number): Promise<Figure> {

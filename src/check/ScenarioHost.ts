@@ -2,13 +2,14 @@
 import type { Scenario } from '../../properties/index.ts';
 import { runScenario, type RunResult, type RunSettings } from './runScenario.ts';
 import type { ServiceFactory } from './service.ts';
-import type { SequenceEvaluator } from '../exhaustive/evaluateSequence.ts';
+import type { SequenceEvaluator } from './evaluateSequence.ts';
 
 /**
  * An implementation as the engines see it. A worker-thread implementation runs
  * whole scenarios next to itself (one crossing per run instead of one per
  * message); in-process and child-process ones run them here. `factory` serves
- * the engines that watch every step (trace descriptions, exhaustive search).
+ * the engines that watch every step (the exhaustive search, where the
+ * implementation lives in this thread or another process).
  */
 export interface ScenarioHost {
   readonly factory: ServiceFactory;

@@ -9,8 +9,9 @@
  * slow reply on a loaded machine never becomes a verdict.
  */
 import fc from 'fast-check';
-import type { NetworkMode } from '../../model/index.ts';
+import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { scenarioArbitrary, type Property, type PropertyId, type Scenario, type ScenarioOptions } from '../../properties/index.ts';
+import type { RunRecording } from './RunRecording.ts';
 import type { Finding, RunResult, RunSettings } from './runScenario.ts';
 import { asHost, type ScenarioHost } from './ScenarioHost.ts';
 import type { ServiceFactory } from './service.ts';
@@ -48,6 +49,8 @@ export interface Counterexample {
   readonly foundBy?: 'exhaustive';
   /** Why shrinking stopped before fast-check was done, when it did. */
   readonly shrinkCut?: string;
+  /** What the failing run did, step by step; absent when the run ended the implementation's thread, which took its record with it. */
+  readonly recording?: RunRecording;
 }
 
 export interface SearchResult {
@@ -70,13 +73,18 @@ export const SHRINK_LIMIT_MS = 20_000;
 /** How many of the last shrink candidates are tried when a hang under the tight budget must be confirmed. */
 const CONFIRM_ATTEMPTS = 8;
 
-
 interface Failure {
   readonly scenario: Scenario;
   readonly finding: Finding;
   /** The per-message timeout it failed under. */
   readonly timeoutMs: number;
   readonly hung: boolean;
+  readonly recording: RunRecording | undefined;
+}
+
+/** The seed a mode's search uses: different per mode, all derived from the one run seed. */
+export function modeSeed(seed: number, mode: NetworkMode): number {
+  return (seed + NETWORK_MODES.indexOf(mode) * 1_000_003) % 2 ** 31;
 }
 
 /** Searches for a scenario that violates one of `properties` in `mode`. */
@@ -115,7 +123,7 @@ export async function findCounterexample(
     }
     if (result.finding === undefined) return true;
     shrinkStarted ??= performance.now();
-    failures.push({ scenario, finding: result.finding, timeoutMs, hung: result.hung === true });
+    remember(failures, { scenario, finding: result.finding, timeoutMs, hung: result.hung === true, recording: result.recording });
     return false;
   });
   const details = await fc.check(property, {
@@ -140,8 +148,20 @@ export async function findCounterexample(
       properties: properties.map((item) => item.id),
       shrinks: details.numShrinks,
       ...(shrinkNote === undefined ? {} : { shrinkCut: shrinkNote }),
+      ...(confirmed.recording === undefined ? {} : { recording: confirmed.recording }),
     },
   };
+}
+
+/**
+ * Adds a failure; only the candidates `confirm` may pick (the first and the
+ * last CONFIRM_ATTEMPTS) keep their recordings, so a long shrink holds a few.
+ */
+function remember(failures: Failure[], failure: Failure): void {
+  failures.push(failure);
+  const retired = failures.length - CONFIRM_ATTEMPTS - 1;
+  const old = failures[retired];
+  if (retired > 0 && old !== undefined) failures[retired] = { ...old, recording: undefined };
 }
 
 /**
@@ -157,7 +177,7 @@ async function confirm(host: ScenarioHost, failures: readonly Failure[], setting
     if (!failure.hung) return failure;
     const generous = pace.generousMs;
     const again = await host.run(failure.scenario, settings(generous));
-    if (again.finding !== undefined) return { ...failure, finding: again.finding, timeoutMs: generous };
+    if (again.finding !== undefined) return { ...failure, finding: again.finding, timeoutMs: generous, recording: again.recording };
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import {
 } from '../../properties/index.ts';
 import { callService, errorText, TimedOut, withTimeout } from './callService.ts';
 import { livenessEvents } from './livenessPhase.ts';
+import { NOTHING_RECORDED, RunRecorder, type RunRecording } from './RunRecording.ts';
 import { isRemoteFactory, type ServiceFactory, type ServiceLike } from './service.ts';
 import { World, type Outgoing } from './World.ts';
 
@@ -30,8 +31,10 @@ export interface RunSettings {
 export interface RunOptions extends RunSettings {
   /** Called after every event, for tests that compare the world with the model. */
   readonly observe?: (world: World, model: ModelState) => void;
-  /** Called after every event with what the trace shows. */
+  /** Called after every event with the world as it is then (the exhaustive search reads the state a sequence reached). */
   readonly onStep?: (step: ExecutedStep) => void;
+  /** Keep the recording of a run that passes too (the worker may yet find that it failed: something escaped it). */
+  readonly keepRecording?: boolean;
   /** Called before every event (index undefined in the liveness phase), so a watchdog can name the step a hang happened at. */
   readonly beforeEvent?: (index: number | undefined) => void;
 }
@@ -45,7 +48,7 @@ export interface Finding {
   readonly step: number | undefined;
 }
 
-/** One executed event, for traces. */
+/** One executed event, as `onStep` sees it: with the live world, which later events change. */
 export interface ExecutedStep {
   readonly event: ModelEvent;
   /** 1-based index in the scenario; undefined for the liveness phase. */
@@ -69,6 +72,8 @@ export interface RunResult {
   readonly slowestCallMs?: number;
   /** True when a call did not answer in time (the finding, if any, may be that hang). */
   readonly hung?: boolean;
+  /** What the run did, step by step; absent when it was lost with the implementation's thread, or dropped because the run passed. */
+  readonly recording?: RunRecording;
 }
 
 const HUNG: RunResult = { finding: undefined, roundsToConverge: undefined, abandoned: 'the server stopped answering' };
@@ -80,6 +85,7 @@ interface RunContext {
   readonly options: RunOptions;
   readonly recordWatchers: readonly StepProperty[];
   readonly replyWatchers: readonly StepProperty[];
+  readonly recorder: RunRecorder;
   /** Set when the server stopped answering; the run ends there. */
   hung: boolean;
   slowestCallMs: number;
@@ -96,24 +102,29 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     if (!options.properties.some((property) => property.id === 'S6')) return { ...HUNG, abandoned: 'the server could not be created', hung };
     const what = hung ? `did not finish within ${options.timeoutMs} ms` : `threw: ${errorText(error)}`;
     const finding = { property: 'S6', level: 'fail', message: `creating the server ${what}`, step: 0 } as const;
-    return { finding, roundsToConverge: undefined, hung };
+    return { finding, roundsToConverge: undefined, hung, recording: NOTHING_RECORDED };
   }
+  const world = new World(scenario.mode, scenario.deviceCount);
   const context: RunContext = {
     service,
-    world: new World(scenario.mode, scenario.deviceCount),
+    world,
     model: initialState(scenario.mode, scenario.deviceCount),
     options,
     recordWatchers: stepProperties(options.properties, 'records'),
     replyWatchers: stepProperties(options.properties, 'replies'),
+    recorder: new RunRecorder(world.devices),
     hung: false,
     slowestCallMs: 0,
   };
+  // Only a failing run is reported, so only it keeps its recording (finishing one copies the devices).
+  const kept = (result: RunResult): boolean => result.finding !== undefined || options.keepRecording === true;
+  const ended = (result: RunResult): RunResult => ({ ...result, slowestCallMs: context.slowestCallMs, hung: context.hung, ...(kept(result) ? { recording: context.recorder.finish() } : {}) });
   for (const [position, event] of scenario.events.entries()) {
     const finding = await runEvent(context, event, position + 1);
-    if (finding !== undefined) return { finding, roundsToConverge: undefined, slowestCallMs: context.slowestCallMs, hung: context.hung };
-    if (context.hung) return { ...HUNG, slowestCallMs: context.slowestCallMs, hung: true };
+    if (finding !== undefined) return ended({ finding, roundsToConverge: undefined });
+    if (context.hung) return ended(HUNG);
   }
-  return { ...(await runLivenessPhase(context)), slowestCallMs: context.slowestCallMs, hung: context.hung };
+  return ended(await runLivenessPhase(context));
 }
 
 async function runLivenessPhase(context: RunContext): Promise<RunResult> {
@@ -166,6 +177,7 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
   context.model = step(context.model, event);
   options.observe?.(world, context.model);
   options.onStep?.({ event, index, sent, outcome, replyId, replyDevice, world });
+  context.recorder.record({ event, index, sent, outcome, replyId, replyDevice });
   const judged = sent === undefined ? recordWatchers(context, revisionsBefore) : context.replyWatchers;
   if (judged.length === 0) return undefined;
   const observation: StepObservation = {

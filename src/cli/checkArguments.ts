@@ -1,7 +1,7 @@
 /** The check's options as commander parsed them, checked together, or a one-line usage error. */
 import type { NetworkMode } from '../../model/index.ts';
 import { MAX_DEVICES } from '../../properties/index.ts';
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MAX_DEVICES } from '../../properties/index.ts';
 import { LoadError } from '../adapters/loadModule.ts';
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../check/runConformance.ts';
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS } from '../exhaustive/exhaustiveBounds.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { ReplayFileError } from '../failures/replayFile.ts';

@@ -1,12 +1,13 @@
 /** `sync-check [check] IMPL`: the random search, or `--exhaustive` then the random search; the report, and the counterexamples saved. */
 import type { LoadedImplementation } from '../adapters/loadImplementation.ts';
 import { LoadError } from '../adapters/loadModule.ts';
-import { runConformance, type ConformanceReport } from '../check/runConformance.ts';
+import type { ConformanceReport } from '../conformance/ConformanceReport.ts';
+import { runConformance } from '../conformance/runConformance.ts';
 import type { ScenarioHost } from '../check/ScenarioHost.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
-import { exhaustiveConformance } from '../exhaustive/exhaustiveConformance.ts';
-import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../exhaustive/randomPhase.ts';
+import { exhaustiveConformance } from '../conformance/exhaustiveConformance.ts';
+import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../conformance/randomPhase.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
 import { knownFailures, replayCommand, saveCounterexamples } from '../failures/saveCounterexamples.ts';
@@ -123,7 +124,7 @@ function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label 
   } else {
     io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
     io.stdout(`${reportText(report, (counterexample) => replayHint(replayFiles.get(counterexample)))}\n`);
-    const random = report.exhaustive === undefined ? report : report.randomSearch;
+    const random = report.search.kind === 'random' ? report : report.randomSearch;
     if (random !== undefined) io.stdout(`\n${statisticsText(random).join('\n')}\n`);
   }
   if (report.verdict === 'fail') return 1;

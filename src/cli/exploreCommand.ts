@@ -6,10 +6,12 @@
  * search; 2: bad arguments, or a --max-states this machine's memory cannot hold.
  */
 import type { Command } from 'commander';
-import type { CompactReport } from '../../model/index.ts';
-import { exploreVerdict, goalOutcomes } from '../explore/goalBounds.ts';
-import { exploreModel, exploreText, statesPerSecond } from '../explore/exploreModel.ts';
-import { DEFAULT_MAX_STATES, gibibytes, MAX_STATES_CEILING, MEMORY_SHARE, statesMemory, thisMachine } from '../explore/memoryLimit.ts';
+import type { ModelEvent } from '../../model/index.ts';
+import { GOALS } from '../../properties/index.ts';
+import { checkModel, statesPerSecond } from '../modelChecker/checkModel.ts';
+import { goalOutcomes, modelCheckVerdict, type GoalOutcome } from '../modelChecker/goalBounds.ts';
+import { DEFAULT_MAX_STATES, gibibytes, MAX_STATES_CEILING, MEMORY_SHARE, statesMemory, thisMachine } from '../modelChecker/memoryLimit.ts';
+import type { ModelCheckReport } from '../modelChecker/packedSearch.ts';
 import { count, helpFooter, integerOption, newCommand, onRun, option, parseModes, UsageError, type CommandContext } from './commandLine.ts';
 import type { Io } from './io.ts';
 
@@ -45,9 +47,9 @@ export function exploreCommand(context: CommandContext): Command {
     .summary('the model checker: every reachable state of the pure model within bounds (npm run explore)')
     .description(DESCRIPTION)
     .addOption(option('--mode <MODE>', 'network mode(s): seed, fifo, reorder or all', 'all'))
-    .addOption(option('--devices <N>', 'devices, 1 to 6 ("two devices disagree in length" needs 2)', DEFAULTS.devices))
+    .addOption(option('--devices <N>', `devices, 1 to 6 ("${GOALS.lengthsDiffer.name}" needs 2)`, DEFAULTS.devices))
     .addOption(option('--records <N>', 'records each device emits, 0 to 10; devices x records at most 250', DEFAULTS.records))
-    .addOption(option('--pending <N>', `replies in flight per device, 0 to 10; devices x pending at most 250 (reorder's "a reply arrived before an older one" needs 2)`, DEFAULTS.pending))
+    .addOption(option('--pending <N>', `replies in flight per device, 0 to 10; devices x pending at most 250 (reorder's "${GOALS.overtaken.name}" needs 2)`, DEFAULTS.pending))
     .addOption(option('--no-symmetry', 'store every renaming of the devices apart (default: once per renaming)'))
     .addOption(
       option(
@@ -78,10 +80,10 @@ function explore(values: ExploreOptionValues, io: Io): number {
   }
   if (memory.largestAllowed < 1) throw new UsageError(`states of ${devices} devices, ${recordsPerDevice} records and ${pendingPerDevice} pending each do not fit in this machine's memory`);
   const maxStates = givenMaxStates ?? Math.min(DEFAULT_MAX_STATES, memory.largestAllowed);
-  const reports: CompactReport[] = [];
+  const reports: ModelCheckReport[] = [];
   try {
     for (const mode of modes) {
-      const report = exploreModel({ mode, devices, recordsPerDevice, pendingPerDevice }, { symmetry: values.symmetry !== false, maxStates });
+      const report = checkModel({ mode, devices, recordsPerDevice, pendingPerDevice }, { symmetry: values.symmetry !== false, maxStates });
       reports.push(report);
       if (values.json !== true) io.stdout(`${exploreText(report).join('\n')}\n`);
     }
@@ -92,7 +94,7 @@ function explore(values: ExploreOptionValues, io: Io): number {
     return 2;
   }
   if (values.json === true) {
-    const json = reports.map((report) => ({ ...report, goals: goalOutcomes(report), verdict: exploreVerdict(report), statesPerSecond: statesPerSecond(report) }));
+    const json = reports.map((report) => ({ ...report, goals: goalOutcomes(report), verdict: modelCheckVerdict(report), statesPerSecond: statesPerSecond(report) }));
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   }
   for (const report of reports) {
@@ -100,5 +102,34 @@ function explore(values: ExploreOptionValues, io: Io): number {
       if (goal.needs !== undefined) io.stderr(`explore: warning: ${report.bounds.mode}: "${goal.name}" NOT REACHED: needs ${goal.needs}\n`);
     }
   }
-  return reports.every((report) => exploreVerdict(report) !== 'failure') ? 0 : 1;
+  return reports.every((report) => modelCheckVerdict(report) !== 'failure') ? 0 : 1;
+}
+
+/** The report's lines: counts, speed, goals, and the violation's shortest path if there is one. */
+export function exploreText(report: ModelCheckReport): string[] {
+  const { bounds } = report;
+  const lines = [
+    `${bounds.mode}: ${bounds.devices} devices, ${bounds.recordsPerDevice} record(s) each, ${bounds.pendingPerDevice} pending repl${bounds.pendingPerDevice === 1 ? 'y' : 'ies'} per device${report.complete ? '' : ' (INCOMPLETE: stopped by a limit)'}`,
+    `  ${count(report.distinctStates)} distinct states, ${count(report.transitions)} transitions explored, depth ${report.depth}, ${count(report.quiescentStates)} quiescent states`,
+    `  ${(report.milliseconds / 1000).toFixed(2)} s, ${count(statesPerSecond(report))} states/s, ${Math.round(report.bytes / 2 ** 20)} MiB`,
+    ...goalOutcomes(report).map((goal) => `  sometimes: ${goal.name}: ${goalText(goal, report.complete)}`),
+  ];
+  if (report.violation !== undefined) {
+    lines.push(`  VIOLATION of ${report.violation.invariant}: ${report.violation.message}`, `  shortest path (${report.violation.path.length} events): ${report.violation.path.map(eventText).join(' ')}`);
+  } else if (report.complete) {
+    lines.push('  no violation of S1-S4 (S4 not under reorder), L1 or L2 in any reachable state');
+  }
+  return lines;
+}
+
+function goalText(goal: GoalOutcome, complete: boolean): string {
+  if (goal.reached) return 'reached';
+  if (goal.needs !== undefined) return `NOT REACHED: needs ${goal.needs} (unreachable at this bound: a warning, not a failure)`;
+  return complete ? 'NOT REACHED at a bound that should reach it (a failure)' : 'NOT REACHED (the search stopped early)';
+}
+
+function eventText(event: ModelEvent): string {
+  if ('device' in event) return `${event.kind}[${event.device}]`;
+  if ('pick' in event) return `${event.kind}[pick ${event.pick}]`;
+  return event.kind;
 }

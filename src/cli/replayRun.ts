@@ -5,7 +5,7 @@ import { COMMAND_PREFIX, type LoadedImplementation } from '../adapters/loadImple
 import type { Counterexample } from '../check/findCounterexample.ts';
 import { decodeReplayFile, MAX_REPLAY_BYTES, ReplayFileError, type ReplayFile } from '../failures/replayFile.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
-import { describeTrace } from '../report/describeTrace.ts';
+import { formatTrace } from '../report/formatTrace.ts';
 import type { Io } from './io.ts';
 import { replayCommand } from '../failures/saveCounterexamples.ts';
 import { identify, withImplementation, type TargetArguments } from './target.ts';
@@ -52,19 +52,18 @@ async function replayLoaded(args: ReplayArguments, io: Io, saved: ReplayFile, lo
   const { file } = args;
   const properties = saved.properties.map(propertyById);
   const strict = saved.strict || args.strict;
-  const { finding } = await loaded.run(saved.scenario, { properties, strict, timeoutMs: saved.timeoutMs });
+  const { finding, recording } = await loaded.run(saved.scenario, { properties, strict, timeoutMs: saved.timeoutMs });
   const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
   if (finding === undefined) {
     const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
     io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);
     return 0;
   }
-  const counterexample: Counterexample = { ...saved, finding, shrinks: 0 };
+  const counterexample: Counterexample = { ...saved, finding, shrinks: 0, ...(recording === undefined ? {} : { recording }) };
   if (args.json) {
     io.stdout(`${JSON.stringify({ replay: file, implementation: label, stillFails: true, property: finding.property, message: finding.message })}\n`);
   } else {
-    const trace = await describeTrace(loaded.factory, counterexample, saved.timeoutMs);
-    io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, trace, replayCommand(file))}\n`);
+    io.stdout(`${label}: the trace still fails\n${counterexampleText(counterexample, formatTrace(counterexample), replayCommand(file))}\n`);
   }
   // A warning is exit 0, as for a check (it fails only under --strict, where its level is fail).
   return finding.level === 'fail' ? 1 : 0;

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { WORKER_MEMORY_MB } from '../adapters/worker/ImplementationThread.ts';
 import { LoadError } from '../adapters/loadModule.ts';
 import { errorText } from '../check/callService.ts';
-import { harnessPassed } from '../simulate/HarnessResult.ts';
+import { harnessPassed } from '../harness/HarnessResult.ts';
 import { simulate, simulationText } from '../simulate/simulate.ts';
 import { largestRounds, MAX_ROUNDS, MEMORY_SHARE, sizeRefusal, thisMachine } from '../simulate/simulationLimits.ts';
 import { count, helpFooter, integerOption, newCommand, onRun, option, UsageError, type CommandContext } from './commandLine.ts';

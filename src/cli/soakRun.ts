@@ -1,8 +1,8 @@
 /** `sync-check IMPL --minutes M [--workers N] [--shard i/n]`: soak runs on every core. */
 import { propertyById } from '../../properties/index.ts';
-import type { ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
 import { counterexampleText } from '../report/counterexampleText.ts';
-import { describeTrace } from '../report/describeTrace.ts';
+import { formatTrace } from '../report/formatTrace.ts';
 import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../soak/soak.ts';
 import type { SyncCheckArguments } from './checkArguments.ts';
 import type { Io } from './io.ts';
@@ -35,15 +35,12 @@ export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io)
   }
   if (failure === undefined) return 0;
   const { counterexample, task } = failure;
-  const explained: ExplainedCounterexample = await withImplementation(target, async ({ factory }) => ({
-    ...counterexample,
-    trace: await describeTrace(factory, counterexample, args.timeoutMs),
-    known: false,
-  }));
+  // The worker sent the failing run's recording with it: nothing is run again to describe it.
+  const explained: ExplainedCounterexample = { ...counterexample, known: false };
   const file = saveCounterexample(explained, savedTarget(implementation, label), saveSettings(args));
   const alone = `npx sync-check ${args.command === undefined ? (args.implementation ?? '') : `--command "${args.command}"`} --mode ${task.mode} --seed ${task.seed} --runs ${task.runs}`.replace(/ +/g, ' ');
   if (!args.json) {
-    io.stdout(`\n${counterexampleText(explained, explained.trace, replayCommand(file))}\n`);
+    io.stdout(`\n${counterexampleText(explained, formatTrace(explained), replayCommand(file))}\n`);
     io.stdout(`  the batch alone: ${alone}\n  (${propertyById(counterexample.finding.property).name}, found by a worker; the others were stopped)\n`);
   }
   return 1;

@@ -1,24 +1,10 @@
-import type { NetworkMode } from '../../model/index.ts';
+import type { Bounds, NetworkMode } from '../../model/index.ts';
 
-/** How far `sync-check --exhaustive` looks: every event sequence within these bounds is judged. */
-
-export interface ExhaustiveBounds {
-  /** The longest event sequence (the liveness phase comes on top). */
-  readonly depth: number;
-  /** The most devices; every count from 1 up to it is searched. */
-  readonly devices: number;
-  /** Records each device may emit. */
-  readonly recordsPerDevice: number;
-  /** Replies one device may have in flight at once (fifo and reorder). */
-  readonly pendingPerDevice: number;
-  /**
-   * How many different record contents an emission chooses from. Two lets a
-   * sequence repeat a timestamp or a payload, and send an early clock after a late one.
-   */
-  readonly contents: number;
-  /** Out-of-contract messages per sequence (fifo and reorder; seed mode sends none, as its harness). */
-  readonly junk: number;
-}
+/**
+ * How far `sync-check --exhaustive` looks: every event sequence within these
+ * bounds is judged. It reads every field of the one bounds type (model/bounds.ts).
+ */
+export type ExhaustiveBounds = Bounds;
 
 /**
  * The depth each mode searches unless one is given. Seed-mode steps are whole

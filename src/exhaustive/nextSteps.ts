@@ -6,25 +6,8 @@
  */
 import { replyEvents, type ModelEvent, type NetworkMode, type RecordContent } from '../../model/index.ts';
 import { turnEvents } from '../../properties/arbitraries/harnessTurnArbitrary.ts';
+import type { Frontier } from '../check/Frontier.ts';
 import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
-
-/** What the end of a sequence looks like, as far as choosing the next step goes. */
-export interface Frontier {
-  /** Records each device has sent. */
-  readonly sent: readonly number[];
-  /** The device of each reply in flight, oldest first. */
-  readonly pendingDevices: readonly number[];
-  readonly junkUsed: number;
-  /** Harness turns taken (seed mode). */
-  readonly turns: number;
-}
-
-export const START: (devices: number) => Frontier = (devices) => ({
-  sent: new Array<number>(devices).fill(0),
-  pendingDevices: [],
-  junkUsed: 0,
-  turns: 0,
-});
 
 /**
  * The out-of-contract messages an exhaustive search sends: one of each kind of

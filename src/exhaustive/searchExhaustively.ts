@@ -16,9 +16,10 @@ import type { NetworkMode } from '../../model/index.ts';
 import { minDevices, type Property, type Scenario } from '../../properties/index.ts';
 import type { Finding, RunSettings } from '../check/runScenario.ts';
 import type { HangPace } from '../check/HangPace.ts';
+import type { RunRecording } from '../check/RunRecording.ts';
 import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
 import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
-import { scenarioOf, type SequenceEvaluation, type SequenceEvaluator, type SequenceNode } from './evaluateSequence.ts';
+import { scenarioOf, type SequenceEvaluation, type SequenceEvaluator, type SequenceNode } from '../check/evaluateSequence.ts';
 import { nextSteps } from './nextSteps.ts';
 
 /** Raised when replaying a sequence reaches a different state than before: the search would be unsound. */
@@ -51,6 +52,8 @@ export interface SearchCounts {
 export interface ExhaustiveFailure {
   readonly scenario: Scenario;
   readonly finding: Finding;
+  /** What the failing sequence did, step by step; absent when it ended the implementation's thread. */
+  readonly recording?: RunRecording;
 }
 
 export interface ExhaustiveResult {
@@ -119,7 +122,8 @@ export async function searchExhaustively(
       settings.onSequence?.(depth, sequences);
       usedSnapshots ||= evaluation.usedSnapshot;
       if (evaluation.finding !== undefined) {
-        return { failure: { scenario: scenarioOf(mode, node), finding: evaluation.finding }, counts: counts(depth - 1) };
+        const { finding, recording } = evaluation;
+        return { failure: { scenario: scenarioOf(mode, node), finding, ...(recording === undefined ? {} : { recording }) }, counts: counts(depth - 1) };
       }
       if (node.parentKey !== undefined && evaluation.parentKey !== node.parentKey) {
         throw new NondeterminismError(

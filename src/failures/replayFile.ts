@@ -1,6 +1,6 @@
 /** The JSON file that holds everything needed to replay one counterexample. */
 import { isObject, NETWORK_MODES, type ModelEvent } from '../../model/index.ts';
-import { parseWire, stringifyWire } from '../adapters/wireJson.ts';
+import { parseWire, stringifyWire } from '../check/wireJson.ts';
 import { isPropertyId, MAX_DEVICES, type PropertyId, type Scenario } from '../../properties/index.ts';
 
 /** The most events a replay file may hold: far above any shrunk trace, far below what exhausts memory. */

@@ -4,7 +4,7 @@
  * library's `out` option, so a file saved by one replays through the others.
  */
 import { errorText } from '../check/callService.ts';
-import type { ConformanceReport, ExplainedCounterexample, KnownFailure } from '../check/runConformance.ts';
+import type { ConformanceReport, ExplainedCounterexample, KnownFailure } from '../conformance/ConformanceReport.ts';
 import { allCounterexamples } from '../report/findings.ts';
 import { markdownReport } from '../report/markdownReport.ts';
 import { savedFailures, saveFailure } from './failureStore.ts';

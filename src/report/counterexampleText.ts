@@ -1,7 +1,7 @@
 /** The plain-text report of one counterexample: headline, compact events, step table, replay hint. */
 import { propertyById } from '../../properties/index.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
-import type { Trace, TraceRow } from './describeTrace.ts';
+import type { Trace, TraceRow } from './formatTrace.ts';
 
 type Column = 'step' | 'event' | 'message' | 'reply' | 'devices';
 

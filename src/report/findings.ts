@@ -6,7 +6,7 @@
  */
 import type { NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, type PropertyId } from '../../properties/index.ts';
-import type { ConformanceReport, ExplainedCounterexample, ModeReport, PropertyVerdict, Status } from '../check/runConformance.ts';
+import type { ConformanceReport, ExplainedCounterexample, ModeReport, PropertyVerdict, Status } from '../conformance/ConformanceReport.ts';
 
 const STATUS_RANK: Readonly<Record<Status, number>> = { 'n/a': 0, pass: 1, warn: 2, fail: 3 };
 
@@ -81,6 +81,6 @@ export function findingsInOrder(report: ConformanceReport): Finding[] {
  * breaks within the bounds; that is not what PASS means elsewhere.
  */
 export function verdictLabel(report: ConformanceReport): 'pass' | 'warn' | 'fail' | 'bounded' {
-  if (report.verdict === 'pass' && report.exhaustive !== undefined && report.randomSearch === undefined) return 'bounded';
+  if (report.verdict === 'pass' && report.search.kind === 'exhaustive' && report.randomSearch === undefined) return 'bounded';
   return report.verdict;
 }

@@ -1,12 +1,13 @@
 /** The machine-readable report: what `sync-check --json` prints and `checkConformance` returns. */
 import type { NetworkMode } from '../../model/index.ts';
 import { CATALOGUE, type Level, type PropertyId } from '../../properties/index.ts';
-import type { ConformanceReport, ExhaustiveModeSummary, ExhaustiveSettings, ExplainedCounterexample, Status } from '../check/runConformance.ts';
+import { randomSearchOf, type ConformanceReport, type ExhaustiveModeSummary, type ExhaustiveSettings, type ExplainedCounterexample, type Status } from '../conformance/ConformanceReport.ts';
 import type { Statistics } from '../check/statistics.ts';
 import type { CapturedOutput } from '../adapters/worker/outputCapture.ts';
 import { cutNote, findingMessage } from './counterexampleText.ts';
+import { formatTrace } from './formatTrace.ts';
 import { findingFor, findingsInOrder, modeStatus, verdictFor, verdictLabel, worstStatus } from './findings.ts';
-import { beyondBounds, nextBound, shownWithinBounds, type NextBound } from '../exhaustive/boundsShown.ts';
+import { beyondBounds, nextBound, shownWithinBounds, type NextBound } from './boundsShown.ts';
 
 export interface JsonCounterexample {
   readonly mode: NetworkMode;
@@ -54,8 +55,9 @@ export interface JsonReport {
   /** `bounded`: `--exhaustive --no-random` found nothing within its bounds, and nothing beyond them was tried (not a pass). */
   readonly verdict: 'pass' | 'warn' | 'fail' | 'bounded';
   readonly implementation: string;
-  readonly seed: number;
-  readonly runsPerMode: number;
+  /** The random search's seed and runs per mode (after `--exhaustive`, of the random search after it; absent when there was none). */
+  readonly seed?: number;
+  readonly runsPerMode?: number;
   readonly strict: boolean;
   readonly modes: readonly NetworkMode[];
   readonly properties: readonly JsonProperty[];
@@ -87,8 +89,8 @@ export interface JsonExhaustiveShown {
 export function jsonReport(report: ConformanceReport, implementation: string, replayFiles: ReadonlyMap<ExplainedCounterexample, string> = new Map()): JsonReport {
   const random = report.randomSearch;
   const beyond = (counterexample: ExplainedCounterexample): readonly string[] | undefined => {
-    const settings = report.exhaustive;
-    if (settings === undefined || counterexample.foundBy === 'exhaustive') return undefined;
+    const settings = report.search;
+    if (settings.kind !== 'exhaustive' || counterexample.foundBy === 'exhaustive') return undefined;
     const depth = report.modes.find((mode) => mode.mode === counterexample.scenario.mode)?.exhaustive?.depth ?? 0;
     return beyondBounds(counterexample.scenario, { ...settings.bounds, depth });
   };
@@ -116,12 +118,12 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
     };
   });
   const statisticsOf = random ?? report;
-  const exhaustive = report.exhaustive;
+  // An exhaustive search with no random search after it has no seed and no runs.
+  const made = randomSearchOf(report);
   return {
     verdict: verdictLabel(report),
     implementation,
-    seed: report.seed,
-    runsPerMode: report.runsPerMode,
+    ...(made === undefined ? {} : { seed: made.seed, runsPerMode: made.runsPerMode }),
     strict: report.strict,
     modes: report.modes.map((mode) => mode.mode),
     properties,
@@ -134,37 +136,41 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
     abandonedRuns: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])),
     ...(report.cutShort === undefined ? {} : { cutShort: report.cutShort }),
     ...(report.implementationOutput === undefined ? {} : { implementationOutput: report.implementationOutput }),
-    ...(exhaustive === undefined
-      ? {}
-      : {
-          exhaustive: {
-            ...exhaustive,
-            modes: Object.fromEntries(
-              report.modes.flatMap((mode) => {
-                if (mode.exhaustive === undefined) return [];
-                const next = mode.cutShort !== undefined || mode.gaveUp === true ? undefined : nextBound(mode.mode, mode.exhaustive);
-                return [[mode.mode, { ...mode.exhaustive, shown: shownWithinBounds(mode, exhaustive.bounds), ...(next === undefined ? {} : { next }) }]];
-              }),
-            ),
-            random:
-              random === undefined
-                ? { notRun: report.randomSearchSkipped ?? 'not requested' }
-                : { seed: random.seed, runsPerMode: random.runsPerMode, abandonedRuns: Object.fromEntries(random.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])) },
-          },
-        }),
+    ...(report.search.kind === 'exhaustive' ? { exhaustive: jsonExhaustive(report, report.search) } : {}),
+  };
+}
+
+/** The exhaustive part: the bounds, the pruning, per mode what was covered, and the random search after it. */
+function jsonExhaustive(report: ConformanceReport, { bounds, pruning }: ExhaustiveSettings): NonNullable<JsonReport['exhaustive']> {
+  const random = report.randomSearch;
+  const made = randomSearchOf(report);
+  const modes = report.modes.flatMap((mode): [NetworkMode, ExhaustiveModeSummary & JsonExhaustiveShown][] => {
+    if (mode.exhaustive === undefined) return [];
+    const next = mode.cutShort !== undefined || mode.gaveUp === true ? undefined : nextBound(mode.mode, mode.exhaustive);
+    return [[mode.mode, { ...mode.exhaustive, shown: shownWithinBounds(mode, bounds), ...(next === undefined ? {} : { next }) }]];
+  });
+  return {
+    bounds,
+    pruning,
+    modes: Object.fromEntries(modes),
+    random:
+      random === undefined || made === undefined
+        ? { notRun: report.randomSearchSkipped ?? 'not requested' }
+        : { seed: made.seed, runsPerMode: made.runsPerMode, abandonedRuns: Object.fromEntries(random.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])) },
   };
 }
 
 function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile: string | undefined, beyond: readonly string[] | undefined): JsonCounterexample {
   const { scenario, finding } = counterexample;
-  const cut = cutNote(counterexample, counterexample.trace);
+  const trace = formatTrace(counterexample);
+  const cut = cutNote(counterexample, trace);
   return {
     mode: scenario.mode,
     devices: scenario.deviceCount,
     events: scenario.events.length,
-    trace: counterexample.trace.compact,
+    trace: trace.compact,
     ...(cut === undefined ? {} : { cut }),
-    message: findingMessage(counterexample, counterexample.trace),
+    message: findingMessage(counterexample, trace),
     step: finding.step ?? null,
     seed: counterexample.seed,
     path: counterexample.path,

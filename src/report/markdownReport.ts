@@ -1,11 +1,13 @@
 /** A counterexample as Markdown: what failed, how to replay it, the step table and a sequence diagram. */
 import { propertyById } from '../../properties/index.ts';
-import type { ExplainedCounterexample } from '../check/runConformance.ts';
+import type { ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
 import { cutNote, findingMessage, HEADINGS, plural, shownRows } from './counterexampleText.ts';
+import { formatTrace } from './formatTrace.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
 
 export function markdownReport(counterexample: ExplainedCounterexample, implementation: string, replay: string): string {
-  const { finding, scenario, trace } = counterexample;
+  const { finding, scenario } = counterexample;
+  const trace = formatTrace(counterexample);
   const property = propertyById(finding.property);
   const deviceIds = Array.from({ length: scenario.deviceCount }, (_unused, index) => `dev_${index}`);
   const columns = Object.keys(HEADINGS) as (keyof typeof HEADINGS)[];

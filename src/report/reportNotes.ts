@@ -1,5 +1,5 @@
 /** The lines under a verdict that say what limits it: a search cut short, runs the server abandoned, output it printed, files not saved. */
-import type { ConformanceReport } from '../check/runConformance.ts';
+import type { ConformanceReport } from '../conformance/ConformanceReport.ts';
 import { ABANDONED_LIMIT } from '../check/findCounterexample.ts';
 import { ABANDONED_SEQUENCES_LIMIT } from '../exhaustive/searchExhaustively.ts';
 import { count, plural } from './counterexampleText.ts';
@@ -9,7 +9,7 @@ export function reportNotes(report: ConformanceReport): string[] {
   const notes: string[] = [];
   if (report.cutShort === 'budget') notes.push('stopped early: the time budget (--budget) ran out; the runs column says how many runs judged each property, and a check cut short is never a PASS');
   if (report.cutShort === 'interrupted') notes.push('interrupted: what was judged before the interrupt is shown; the runs column says how many runs judged each property');
-  const phases = [{ modes: report.modes, exhaustive: report.exhaustive !== undefined, prefix: '' }];
+  const phases = [{ modes: report.modes, exhaustive: report.search.kind === 'exhaustive', prefix: '' }];
   if (report.randomSearch !== undefined) phases.push({ modes: report.randomSearch.modes, exhaustive: false, prefix: 'random search, ' });
   for (const phase of phases) {
     for (const mode of phase.modes) {

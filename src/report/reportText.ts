@@ -1,10 +1,11 @@
 /** The plain-text conformance report: a verdict table, then one finding per property, shortest first. */
 import { CATALOGUE } from '../../properties/index.ts';
-import type { ConformanceReport, ExplainedCounterexample } from '../check/runConformance.ts';
+import { randomSearchOf, type ConformanceReport, type ExhaustiveSettings, type ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
 import { count, counterexampleText, plural } from './counterexampleText.ts';
+import { formatTrace } from './formatTrace.ts';
 import { reportNotes } from './reportNotes.ts';
 import { describeBounds } from '../exhaustive/exhaustiveBounds.ts';
-import { beyondBounds, nextBound, nextBoundText, shownWithinBounds } from '../exhaustive/boundsShown.ts';
+import { beyondBounds, nextBound, nextBoundText, shownWithinBounds } from './boundsShown.ts';
 import { findingsInOrder, modeStatus, verdictFor, verdictLabel, worstStatus } from './findings.ts';
 
 export { verdictFor, worstStatus };
@@ -16,7 +17,8 @@ export type ReplayHint = (counterexample: ExplainedCounterexample) => string;
 export function reportText(report: ConformanceReport, replayHint: ReplayHint): string {
   const modes = report.modes.map((mode) => mode.mode);
   const random = report.randomSearch;
-  const exhaustive = report.exhaustive !== undefined;
+  const search = report.search;
+  const exhaustive = search.kind === 'exhaustive';
   const header = ['property', 'level', ...modes, ...(exhaustive ? ['sequences'] : []), ...(!exhaustive || random !== undefined ? ['runs'] : []), 'shortest'];
   const findings = findingsInOrder(report);
   const rows = CATALOGUE.map((property) => {
@@ -31,17 +33,17 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
     return [`${property.id} ${property.name}`, property.level, ...modes.map((mode) => modeStatus(report, mode, property.id)), ...counts, shortest];
   });
   const lines = [
-    ...(exhaustive ? exhaustiveHeader(report) : [`seed ${report.seed}, ${report.runsPerMode} runs per mode${report.strict ? ', strict' : ''}`]),
+    ...(search.kind === 'exhaustive' ? exhaustiveHeader(report, search) : [`seed ${search.seed}, ${search.runsPerMode} runs per mode${report.strict ? ', strict' : ''}`]),
     '',
     ...alignedTable([header, ...rows]),
     '',
-    ...(exhaustive ? exhaustiveSummary(report) : []),
+    ...(search.kind === 'exhaustive' ? exhaustiveSummary(report, search) : []),
     verdictLine(report),
     ...reportNotes(report),
   ];
   if (findings.length > 1) lines.push('', 'findings, shortest first (one per property: its shortest trace over every mode and search; every trace found is saved):');
   for (const { best, others } of findings) {
-    lines.push('', counterexampleText(best, best.trace, replayHint(best)));
+    lines.push('', counterexampleText(best, formatTrace(best), replayHint(best)));
     const search = (counterexample: ExplainedCounterexample): string => (random === undefined ? '' : counterexample.foundBy === 'exhaustive' ? ' by the exhaustive search' : ' by the random search');
     for (const other of others) lines.push(`  also found in ${other.scenario.mode} mode${search(other)} (${plural(other.scenario.events.length, 'event')}): ${replayHint(other)}`);
   }
@@ -55,9 +57,8 @@ function verdictLine(report: ConformanceReport): string {
 }
 
 /** What an exhaustive search covered: bounds, pruning, per mode how much it ran, and the random search after it. */
-function exhaustiveHeader(report: ConformanceReport): string[] {
-  const { exhaustive, randomSearch } = report;
-  if (exhaustive === undefined) return [];
+function exhaustiveHeader(report: ConformanceReport, exhaustive: ExhaustiveSettings): string[] {
+  const randomSearch = randomSearchOf(report);
   const perMode = report.modes.map((mode) => {
     const summary = mode.exhaustive;
     if (summary === undefined) return `  ${mode.mode}: not searched`;
@@ -79,9 +80,9 @@ function exhaustiveHeader(report: ConformanceReport): string[] {
 }
 
 /** Under the table: what the exhaustive search showed per mode, the next bound and its cost, and what the random search added. */
-function exhaustiveSummary(report: ConformanceReport): string[] {
-  const { exhaustive, randomSearch } = report;
-  if (exhaustive === undefined) return [];
+function exhaustiveSummary(report: ConformanceReport, exhaustive: ExhaustiveSettings): string[] {
+  const randomSearch = report.randomSearch;
+  const seed = randomSearchOf(report)?.seed;
   const lines = ['exhaustive search:'];
   for (const mode of report.modes) {
     lines.push(`  ${mode.mode}: ${shownWithinBounds(mode, exhaustive.bounds)}`);
@@ -95,10 +96,10 @@ function exhaustiveSummary(report: ConformanceReport): string[] {
   const runs = randomSearch.modes.reduce((sum, mode) => sum + Math.max(0, ...mode.verdicts.map((verdict) => verdict.runs)), 0);
   const found = findingsInOrder(randomSearch);
   if (found.length === 0) {
-    lines.push(`random search (seed ${randomSearch.seed}): no further violation in ${count(runs)} runs beyond the bounds`);
+    lines.push(`random search (seed ${seed}): no further violation in ${count(runs)} runs beyond the bounds`);
     return lines;
   }
-  lines.push(`random search (seed ${randomSearch.seed}), beyond the exhaustive bounds:`);
+  lines.push(`random search (seed ${seed}), beyond the exhaustive bounds:`);
   for (const { id, best, others } of found) {
     const failing = [best, ...others].map((counterexample) => counterexample.scenario.mode);
     const modeBounds = { ...exhaustive.bounds, depth: report.modes.find((mode) => mode.mode === best.scenario.mode)?.exhaustive?.depth ?? 0 };

@@ -1,5 +1,5 @@
 /** A Mermaid sequenceDiagram of a trace: renders on GitHub and in editors, no server needed. */
-import type { Arrow, TraceRow } from './describeTrace.ts';
+import type { Arrow, TraceRow } from './formatTrace.ts';
 
 /**
  * The diagram's source, participants in order: the suite (if it sent bad input),

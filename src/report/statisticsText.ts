@@ -1,5 +1,5 @@
 /** The statistics of a report as a table: how often each awkward case occurred, per mode. */
-import type { ConformanceReport } from '../check/runConformance.ts';
+import type { ConformanceReport } from '../conformance/ConformanceReport.ts';
 
 export function statisticsText(report: ConformanceReport): string[] {
   const labels = [...new Set(report.modes.flatMap((mode) => Object.keys(mode.statistics)))].sort();

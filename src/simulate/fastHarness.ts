@@ -10,9 +10,9 @@
  */
 import { deviceName, isValidFrom, probeWindowEnd, probeWindowFrom, type WireRecord } from '../../model/index.ts';
 import { fastSafetyOf, type RecordFacts } from './fastSafety.ts';
-import { harnessRandom, payloadOf, probabilitiesOf, PROGRESS_EVERY_ROUNDS, timestampOf, DEFAULT_MAX_DRAIN_ROUNDS, type HarnessOptions } from './harnessOptions.ts';
-import type { HarnessResult } from './HarnessResult.ts';
-import { HARNESS_SAFETY_IDS } from './harnessSafety.ts';
+import { harnessRandom, payloadOf, probabilitiesOf, PROGRESS_EVERY_ROUNDS, timestampOf, DEFAULT_MAX_DRAIN_ROUNDS, type HarnessOptions } from '../harness/harnessOptions.ts';
+import type { HarnessResult } from '../harness/HarnessResult.ts';
+import { HARNESS_SAFETY_IDS } from '../harness/harnessSafety.ts';
 import { IdList } from './IdList.ts';
 
 export type { RecordFacts } from './fastSafety.ts';

@@ -6,7 +6,7 @@
  * position in the sender's sent list are facts kept per id.
  */
 import { deviceName } from '../../model/index.ts';
-import type { HarnessSafetyId } from './harnessSafety.ts';
+import type { HarnessSafetyId } from '../harness/harnessSafety.ts';
 import type { IdList } from './IdList.ts';
 
 /** The records the run created, as facts per id. */

@@ -1,9 +1,9 @@
 /** `npm run simulate` as a function: the original harness, seeded, then the original check and ours. */
 import { loadImplementation } from '../adapters/loadImplementation.ts';
 import { runFastHarness } from './fastHarness.ts';
-import type { HarnessOptions } from './harnessOptions.ts';
-import type { HarnessResult } from './HarnessResult.ts';
-import { runObjectHarness } from './objectHarness.ts';
+import type { HarnessOptions } from '../harness/harnessOptions.ts';
+import type { HarnessResult } from '../harness/HarnessResult.ts';
+import { runObjectHarness } from '../harness/objectHarness.ts';
 
 export interface SimulationReport {
   readonly result: HarnessResult;

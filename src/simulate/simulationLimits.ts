@@ -15,7 +15,7 @@ import { getHeapStatistics } from 'node:v8';
 import { COMMAND_PREFIX } from '../adapters/loadImplementation.ts';
 import { WORKER_MEMORY_MB } from '../adapters/worker/ImplementationThread.ts';
 import { listCapacity } from './fastHarness.ts';
-import { probabilitiesOf, type HarnessOptions } from './harnessOptions.ts';
+import { probabilitiesOf, type HarnessOptions } from '../harness/harnessOptions.ts';
 
 /** Node, tsx and the harness's code: about 80 MiB measured, rounded up. */
 const PROCESS_BYTES = 100 * 2 ** 20;

@@ -4,7 +4,7 @@ import type { NetworkMode } from '../../model/index.ts';
 import { propertiesFor } from '../../properties/index.ts';
 import { loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
 import { findCounterexample, type Counterexample } from '../check/findCounterexample.ts';
-import { modeSeed } from '../check/runConformance.ts';
+import { modeSeed } from '../check/findCounterexample.ts';
 
 export interface SoakTask {
   readonly target: string;

@@ -9,11 +9,11 @@ import { effectiveLevel, propertyById, type CallOutcome, type PropertyId, type S
 import type { RunResult, RunSettings } from '../../check/runScenario.ts';
 import type { ScenarioHost } from '../../check/ScenarioHost.ts';
 import { remoteFactory, type RemoteService, type ServiceFactory } from '../../check/service.ts';
-import { scenarioOf, type SequenceEvaluator } from '../../exhaustive/evaluateSequence.ts';
-import { START } from '../../exhaustive/nextSteps.ts';
-import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../simulate/objectHarness.ts';
-import type { HarnessOptions } from '../../simulate/harnessOptions.ts';
-import type { HarnessResult } from '../../simulate/HarnessResult.ts';
+import { scenarioOf, type SequenceEvaluator } from '../../check/evaluateSequence.ts';
+import { START } from '../../check/Frontier.ts';
+import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../harness/objectHarness.ts';
+import type { HarnessOptions } from '../../harness/harnessOptions.ts';
+import type { HarnessResult } from '../../harness/HarnessResult.ts';
 import { ImplementationThread, WORKER_MEMORY_MB, type ThreadEnd } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
 import { LIVENESS_STEP } from './workerProtocol.ts';

@@ -10,8 +10,8 @@ import { effectiveLevel, propertyById, type CallOutcome } from '../../../propert
 import { callService, errorText, TimedOut, withTimeout } from '../../check/callService.ts';
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
-import { evaluateSequence } from '../../exhaustive/evaluateSequence.ts';
-import { runObjectHarness } from '../../simulate/objectHarness.ts';
+import { evaluateSequence } from '../../check/evaluateSequence.ts';
+import { runObjectHarness } from '../../harness/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
 import { BEATS, LIVENESS_STEP, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
@@ -77,14 +77,18 @@ async function run(factory: ServiceFactory, request: Extract<WorkerRequest, { ki
     strict: request.strict,
     timeoutMs: request.timeoutMs,
     beforeEvent: stepStarted,
+    keepRecording: true,
   });
   await settle();
   const escaped = misbehaviour.take();
-  if (escaped === undefined || result.finding !== undefined || !request.properties.includes('S6')) return result;
+  if (result.finding !== undefined) return result;
+  // A passing run's recording is not needed, and would only cost its copy across the thread.
+  const { recording, ...passing } = result;
+  if (escaped === undefined || !request.properties.includes('S6')) return passing;
   const step = Atomics.load(heartbeat, STEP);
   const message = `${escaped} (noticed at ${step === LIVENESS_STEP ? 'the liveness phase' : `step ${step}`})`;
   const finding = { property: 'S6', level: effectiveLevel(propertyById('S6'), request.strict), message, step: step === LIVENESS_STEP ? undefined : step } as const;
-  return { ...result, finding };
+  return { ...passing, finding, ...(recording === undefined ? {} : { recording }) };
 }
 
 async function call(message: unknown, timeoutMs: number): Promise<CallOutcome> {

@@ -2,9 +2,9 @@
 import type { CallOutcome, PropertyId, Scenario } from '../../../properties/index.ts';
 import type { NetworkMode } from '../../../model/index.ts';
 import type { RunResult } from '../../check/runScenario.ts';
-import type { SequenceEvaluation, SequenceNode } from '../../exhaustive/evaluateSequence.ts';
-import type { HarnessOptions } from '../../simulate/harnessOptions.ts';
-import type { HarnessResult } from '../../simulate/HarnessResult.ts';
+import type { SequenceEvaluation, SequenceNode } from '../../check/evaluateSequence.ts';
+import type { HarnessOptions } from '../../harness/harnessOptions.ts';
+import type { HarnessResult } from '../../harness/HarnessResult.ts';
 
 /** What the worker is started with. */
 export interface WorkerSetup {

@@ -5,8 +5,9 @@
  * by exploring every mode at 1-3 devices, 0-2 records and 0-3 pending replies:
  * a goal is reached exactly when every bound is at least its minimum.
  */
-import type { CompactBounds, CompactReport } from '../../model/index.ts';
 import { GOALS, type GoalId } from '../../properties/index.ts';
+import type { ModelCheckerBounds } from './modelCheckerBounds.ts';
+import type { ModelCheckReport } from './packedSearch.ts';
 
 export interface GoalMinimum {
   readonly devices: number;
@@ -34,7 +35,7 @@ export const GOAL_MINIMUMS: Readonly<Record<string, GoalMinimum>> = Object.fromE
 );
 
 /** The options a goal needs beyond `bounds` ("--pending 2"), or undefined when `bounds` can reach it. */
-export function boundNeeded(goal: string, bounds: CompactBounds): string | undefined {
+export function boundNeeded(goal: string, bounds: ModelCheckerBounds): string | undefined {
   const minimum = GOAL_MINIMUMS[goal];
   if (minimum === undefined) return undefined;
   const needed = [
@@ -52,7 +53,7 @@ export interface GoalOutcome {
   readonly needs?: string;
 }
 
-export function goalOutcomes(report: CompactReport): GoalOutcome[] {
+export function goalOutcomes(report: ModelCheckReport): GoalOutcome[] {
   return report.goals.map((goal) => {
     const needs = goal.reached ? undefined : boundNeeded(goal.name, report.bounds);
     return needs === undefined ? { ...goal } : { ...goal, needs };
@@ -64,7 +65,7 @@ export function goalOutcomes(report: CompactReport): GoalOutcome[] {
  * for goals the bound is too small to reach; 'failure': a violation, an
  * incomplete search, or a goal unreached at a bound that reaches it.
  */
-export function exploreVerdict(report: CompactReport): 'clean' | 'warning' | 'failure' {
+export function modelCheckVerdict(report: ModelCheckReport): 'clean' | 'warning' | 'failure' {
   if (!report.complete || report.violation !== undefined) return 'failure';
   const unreached = goalOutcomes(report).filter((goal) => !goal.reached);
   if (unreached.some((goal) => goal.needs === undefined)) return 'failure';

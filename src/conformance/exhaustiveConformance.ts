@@ -1,23 +1,17 @@
 /** `sync-check --exhaustive`: every mode searched exhaustively, each property with a verdict of its own. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
-import { CATALOGUE, propertiesFor, type PropertyId } from '../../properties/index.ts';
-import type { Counterexample } from '../check/findCounterexample.ts';
-import {
-  DEFAULT_TIMEOUT_MS,
-  overallVerdict,
-  verdictOf,
-  type ConformanceReport,
-  type ModeReport,
-  type PropertyVerdict,
-} from '../check/runConformance.ts';
+import { propertiesFor, type Property, type PropertyId } from '../../properties/index.ts';
+import { evaluatorFor } from '../check/evaluateSequence.ts';
 import { HangPace } from '../check/HangPace.ts';
 import type { CutShort, SearchBudget } from '../check/SearchBudget.ts';
 import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
 import type { ServiceFactory } from '../check/service.ts';
-import { evaluatorFor } from './evaluateSequence.ts';
-import { describeTrace } from '../report/describeTrace.ts';
-import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS, type ExhaustiveBounds } from './exhaustiveBounds.ts';
-import { searchExhaustively, type SearchCounts } from './searchExhaustively.ts';
+import { DEFAULT_DEPTH, DEFAULT_EXHAUSTIVE_BOUNDS, type ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
+import { searchExhaustively, type ExhaustiveFailure, type SearchCounts } from '../exhaustive/searchExhaustively.ts';
+import type { ConformanceReport, ExplainedCounterexample, ModeReport } from './ConformanceReport.ts';
+import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
+import { DEFAULT_TIMEOUT_MS } from './runConformance.ts';
+import { overallVerdict } from './verdicts.ts';
 
 export interface ExhaustiveOptions {
   readonly modes?: readonly NetworkMode[];
@@ -63,11 +57,9 @@ export async function exhaustiveConformance(subject: ScenarioHost | ServiceFacto
   return {
     ...(cutShort === undefined ? {} : { cutShort }),
     verdict: overallVerdict(modes, cutShort),
-    seed: 0,
-    runsPerMode: 0,
+    search: { kind: 'exhaustive', bounds: withoutDepth(bounds), pruning: usedSnapshots ? [...PRUNING, SNAPSHOT_PRUNING] : PRUNING },
     strict,
     modes,
-    exhaustive: { bounds: withoutDepth(bounds), pruning: usedSnapshots ? [...PRUNING, SNAPSHOT_PRUNING] : PRUNING },
   };
 }
 
@@ -92,55 +84,37 @@ function boundsFor(mode: NetworkMode, bounds: PartialDepth): ExhaustiveBounds {
   return { ...bounds, depth: bounds.depth ?? DEFAULT_DEPTH[mode] };
 }
 
-/**
- * Searches with every property still unjudged; when one breaks, records its
- * shortest counterexample and searches again without it.
- */
-async function checkModeExhaustively(
-  host: ScenarioHost,
-  mode: NetworkMode,
-  bounds: ExhaustiveBounds,
-  settings: ModeSettings,
-): Promise<ModeReport> {
+/** Searches the mode within `bounds`, each property judged on its own by the shortest sequence that breaks it. */
+async function checkModeExhaustively(host: ScenarioHost, mode: NetworkMode, bounds: ExhaustiveBounds, settings: ModeSettings): Promise<ModeReport> {
   const started = performance.now();
-  let active = propertiesFor(mode, settings.strict).filter((property) => settings.only?.includes(property.id) ?? true);
-  const verdicts = new Map<PropertyId, PropertyVerdict>();
   let total: SearchCounts | undefined;
-  let sequencesBefore = 0;
   let cutShort: CutShort | undefined;
   let gaveUp = false;
-  const pace = settings.pace;
-  while (active.length > 0) {
+  const evaluate = host.evaluateSequence ?? evaluatorFor(host.factory);
+  const search = async (active: readonly Property[]): Promise<SearchRound> => {
+    const sequencesBefore = total?.sequences ?? 0;
     const onSequence = settings.onSequence === undefined ? undefined : (depth: number, sequences: number) => settings.onSequence?.(depth, sequencesBefore + sequences);
-    const search = await searchExhaustively(host.evaluateSequence ?? evaluatorFor(host.factory), mode, bounds, { ...settings, properties: active, onSequence, pace });
-    const { failure, counts } = search;
+    const found = await searchExhaustively(evaluate, mode, bounds, { ...settings, properties: active, onSequence });
+    const { failure, counts } = found;
     total = sumCounts(total, counts);
-    sequencesBefore = total.sequences;
-    cutShort = search.cutShort;
-    gaveUp ||= search.gaveUp === true;
-    if (failure === undefined) {
-      // Stopped early, the bounds were not covered: no property is judged by a partial exhaustive search.
-      const covered = cutShort === undefined && search.gaveUp !== true;
-      for (const property of active) verdicts.set(property.id, verdictOf(property.id, covered ? 'pass' : 'n/a', counts.sequences));
-      break;
-    }
-    const { property, level } = failure.finding;
-    const counterexample: Counterexample = {
-      scenario: failure.scenario,
-      finding: failure.finding,
-      seed: 0,
-      path: '',
-      properties: active.map((item) => item.id),
-      shrinks: 0,
-      foundBy: 'exhaustive',
-    };
-    const trace = await describeTrace(host.factory, counterexample, settings.timeoutMs);
-    verdicts.set(property, { ...verdictOf(property, level, counts.sequences), counterexample: { ...counterexample, trace, known: false } });
-    active = settings.stopAtFirstFailure ? [] : active.filter((item) => item.id !== property);
-  }
-  const ordered = CATALOGUE.map((property) => verdicts.get(property.id) ?? verdictOf(property.id, 'n/a', 0));
+    cutShort = found.cutShort;
+    gaveUp ||= found.gaveUp === true;
+    // Stopped early, the bounds were not covered: no property is judged by a partial exhaustive search.
+    const unbroken = cutShort === undefined && found.gaveUp !== true ? 'pass' : 'n/a';
+    const counterexample = failure === undefined ? undefined : exhaustiveCounterexample(failure, active);
+    return { counterexample, judged: counts.sequences, unbroken, last: settings.stopAtFirstFailure };
+  };
+  const only = settings.only;
+  const verdicts = await judgeEachProperty(propertiesFor(mode, settings.strict).filter((property) => only?.includes(property.id) ?? true), search);
   const exhaustive = { ...(total ?? sumCounts(undefined, undefined)), depth: bounds.depth, milliseconds: Math.round(performance.now() - started) };
-  return { mode, seed: 0, verdicts: ordered, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, abandonedRuns: exhaustive.abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
+  return { mode, verdicts, knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, exhaustive, abandonedRuns: exhaustive.abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
+}
+
+/** The shortest failing sequence as a counterexample: its run's recording is the trace; there is no seed or path to replay it by. */
+function exhaustiveCounterexample(failure: ExhaustiveFailure, active: readonly Property[]): ExplainedCounterexample {
+  const { scenario, finding, recording } = failure;
+  const properties = active.map((item) => item.id);
+  return { scenario, finding, seed: 0, path: '', properties, shrinks: 0, foundBy: 'exhaustive', known: false, ...(recording === undefined ? {} : { recording }) };
 }
 
 /** The counts of every search of a mode together; the depth completed and the sequences per depth and beyond it are the last search's (the one that judged the most). */

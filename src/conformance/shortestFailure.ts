@@ -2,8 +2,8 @@
 import type { NetworkMode } from '../../model/index.ts';
 import type { PropertyId, Scenario } from '../../properties/index.ts';
 import type { ServiceFactory } from '../check/service.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 import { exhaustiveConformance } from './exhaustiveConformance.ts';
-import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
 
 /** Deep enough for every catalogue mutant: 8 events, or in seed mode 4 harness turns (12 events). */
 export const SHORTEST_DEPTH: Readonly<Record<NetworkMode, number>> = { seed: 12, fifo: 8, reorder: 8 };

@@ -2,15 +2,17 @@
  * How many states a search may store on this machine. The store and the path
  * arrays are typed arrays, outside the JS heap (the V8 heap limit does not
  * apply to them), so the limit is the machine's memory: a search whose
- * estimated peak (exploreFootprint plus the process itself) is above
+ * estimated peak (searchFootprint plus the process itself) is above
  * MEMORY_SHARE of it is refused before it starts, and any one array must stay
  * under the engine's longest typed array.
  */
 import { constants } from 'node:buffer';
 import os from 'node:os';
-import { exploreFootprint, layoutFor, type CompactBounds } from '../../model/index.ts';
+import type { ModelCheckerBounds } from './modelCheckerBounds.ts';
+import { layoutFor } from './packed/packedLayout.ts';
+import { searchFootprint } from './packedSearch.ts';
 
-/** Node, tsx and the explorer's code before the first state: about 85 MiB measured, rounded up. */
+/** Node, tsx and the model checker's code before the first state: about 85 MiB measured, rounded up. */
 export const PROCESS_BYTES = 100 * 2 ** 20;
 /** The share of the machine's memory a search may plan to use; the rest is the system's and other programs'. */
 export const MEMORY_SHARE = 0.8;
@@ -42,14 +44,14 @@ export interface StatesMemory {
 }
 
 function fits(width: number, states: number, machine: Machine): boolean {
-  const footprint = exploreFootprint(width, states);
+  const footprint = searchFootprint(width, states);
   return footprint.longestArray <= machine.longestArray && PROCESS_BYTES + footprint.bytes <= machine.totalBytes * MEMORY_SHARE;
 }
 
 /** The memory a search at `bounds` storing up to `states` states needs, and the most states this machine allows. */
-export function statesMemory(bounds: Omit<CompactBounds, 'mode'>, states: number, machine: Machine = thisMachine()): StatesMemory {
+export function statesMemory(bounds: Omit<ModelCheckerBounds, 'mode'>, states: number, machine: Machine = thisMachine()): StatesMemory {
   const { width } = layoutFor({ ...bounds, mode: 'seed' });
-  const footprint = exploreFootprint(width, states);
+  const footprint = searchFootprint(width, states);
   const bytes = PROCESS_BYTES + footprint.bytes;
   // The footprint grows with the states, so the largest that fits is a binary search away.
   let low = 0;

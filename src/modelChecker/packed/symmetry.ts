@@ -3,7 +3,7 @@
  * alike. The canonical form is the byte-wise smallest renaming, so each class of
  * states is stored once.
  */
-import { ENTRY_BYTES, type Layout } from './compactLayout.ts';
+import { ENTRY_BYTES, type Layout } from './packedLayout.ts';
 
 /** Every permutation of `count` devices, the identity first; `permutation[d]` is device d's new name. */
 export function permutationsOf(count: number): number[][] {

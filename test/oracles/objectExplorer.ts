@@ -1,25 +1,17 @@
 /**
- * Exhaustive bounded exploration of the pure model: breadth first, so the first
- * violation found comes with the shortest path to it. States are hashed after
- * renaming devices to a canonical order (devices are interchangeable), safety
- * is judged in every state and on every transition, liveness at every quiescent
- * state, and "sometimes" goals show whether the bound reaches anything interesting.
- * Pure: no I/O, no randomness, no imports beyond the model.
+ * The model checker's oracle: exhaustive bounded exploration of the pure model
+ * over full model states, readable rather than fast. Breadth first, so the
+ * first violation found comes with the shortest path to it. States are hashed
+ * after renaming devices to a canonical order (devices are interchangeable),
+ * safety is judged on every transition, liveness at every quiescent state, and
+ * "sometimes" goals show whether the bound reaches anything interesting.
+ * test/compactModel.test.ts holds the packed search (src/modelChecker/) to it.
  */
-import { applyReply } from './applyReply.ts';
-import type { ModelEvent, NetworkMode } from './events.ts';
-import { isRecordShaped, type RecordContent } from './messages.ts';
-import { pendingIndexFor, type PendingReply } from './network.ts';
-import { initialState, type ModelState } from './state.ts';
-import { step } from './step.ts';
+import { isRecordShaped, initialState, replyEvents, step, type ModelEvent, type ModelState } from '../../model/index.ts';
+import { boundedContent, type ModelCheckerBounds } from '../../src/modelChecker/modelCheckerBounds.ts';
 
-export interface Bounds {
-  readonly mode: NetworkMode;
-  readonly devices: number;
-  readonly recordsPerDevice: number;
-  readonly pendingPerDevice: number;
-  /** Judge states only up to this many events deep (default: unbounded, the other bounds suffice). */
-  readonly maxDepth?: number;
+/** The model checker's bounds (with a depth, states that deep are judged but not expanded). */
+export interface ObjectBounds extends ModelCheckerBounds {
   /** Rename devices to a canonical order before hashing (default true). */
   readonly symmetry?: boolean;
 }
@@ -48,13 +40,8 @@ export interface ExplorationReport {
   readonly violation: Violation | undefined;
 }
 
-/** The content of device d's k-th record: fixed, so the state space is finite. */
-export function boundedContent(device: number, sequence: number): RecordContent {
-  return { timestamp: `t${sequence}`, data: { a: `d${device}`, b: `r${sequence}`, c: '' } };
-}
-
 /** Every event enabled in `state` within the bounds. */
-export function enabledEvents(state: ModelState, bounds: Bounds): ModelEvent[] {
+export function enabledEvents(state: ModelState, bounds: ObjectBounds): ModelEvent[] {
   const events: ModelEvent[] = [];
   state.devices.forEach((device, index) => {
     if (device.sent.length < bounds.recordsPerDevice) events.push({ kind: 'emit', device: index, content: boundedContent(index, device.sent.length) });
@@ -66,28 +53,9 @@ export function enabledEvents(state: ModelState, bounds: Bounds): ModelEvent[] {
   return events;
 }
 
-/**
- * One deliver, drop and duplicate event per pending reply each can act on:
- * picks that act on the same reply are the same event, so only the first is kept.
- */
-export function replyEvents(pending: readonly Pick<PendingReply, 'device'>[], mode: NetworkMode): ModelEvent[] {
-  const events: ModelEvent[] = [];
-  const entries = pending.map((entry, id) => ({ id, device: entry.device, reply: undefined }));
-  for (const kind of ['deliver', 'drop', 'duplicate'] as const) {
-    const seen = new Set<number>();
-    for (let pick = 0; pick < entries.length; pick++) {
-      const index = pendingIndexFor(entries, mode, { kind, pick });
-      if (index === undefined || seen.has(index)) continue;
-      seen.add(index);
-      events.push({ kind, pick });
-    }
-  }
-  return events;
-}
-
 /** Explores every state reachable within `bounds`, judging `invariants` and `liveness`, tracking `goals`. */
-export function explore(
-  bounds: Bounds,
+export function exploreObjects(
+  bounds: ObjectBounds,
   invariants: Readonly<Record<string, Invariant>>,
   liveness: Readonly<Record<string, (state: ModelState) => string | undefined>>,
   goals: readonly Goal[],
@@ -123,7 +91,7 @@ export function explore(
         if (message !== undefined) return finish({ invariant: name, message, path: pathTo(position) });
       }
     }
-    if (bounds.maxDepth !== undefined && (depths[position] ?? 0) >= bounds.maxDepth) continue;
+    if (bounds.depth !== undefined && (depths[position] ?? 0) >= bounds.depth) continue;
     for (const event of enabledEvents(state, bounds)) {
       const next = step(state, event);
       transitions++;
@@ -145,7 +113,7 @@ export function explore(
 }
 
 /** The hash key of a state: reply ids are left out (they only name replies), devices renamed canonically. */
-export function stateKey(state: ModelState, bounds: Bounds): string {
+export function stateKey(state: ModelState, bounds: ObjectBounds): string {
   if (bounds.symmetry === false) return encode(state, identity(state.devices.length));
   let best: string | undefined;
   for (const permutation of permutations(state.devices.length)) {
@@ -192,26 +160,3 @@ function permutations(count: number): number[][] {
   permutationCache.set(count, result);
   return result;
 }
-
-/** Rounds of reliable probing from a quiescent state, as the liveness phase does; returns rounds to converge or undefined. */
-export function roundsToConverge(state: ModelState, converged: (state: ModelState) => boolean, limit: number): number | undefined {
-  let current = state;
-  for (let round = 0; round <= limit; round++) {
-    if (converged(current)) return round;
-    current = reliableRound(current);
-  }
-  return undefined;
-}
-
-/** One round of reliable probing: each device in turn probes, and the reply reaches it at once. */
-export function reliableRound(state: ModelState): ModelState {
-  return state.devices.reduce<ModelState>((acc, _device, device) => {
-    const probed = step(acc, { kind: 'probe', device });
-    const entry = probed.pending.at(-1);
-    if (entry === undefined) return probed;
-    const devices = probed.devices.map((item, position) => (position === device ? { ...item, records: applyReply(item.records, entry.reply) } : item));
-    return { ...probed, devices, pending: probed.pending.slice(0, -1) };
-  }, state);
-}
-
-export { initialState };

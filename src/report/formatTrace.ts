@@ -1,10 +1,9 @@
-/** Turns a counterexample into a readable numbered trace by running it once more. */
+/** Formats a counterexample's recorded run into a readable numbered trace; nothing is run again. */
 import { isRecordShaped, type ModelEvent, type WireRecord } from '../../model/index.ts';
-import { describeValue, propertyById, type CallOutcome, type Property } from '../../properties/index.ts';
+import { describeValue, type CallOutcome, type DeviceView } from '../../properties/index.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
-import { runScenario, type ExecutedStep } from '../check/runScenario.ts';
-import type { ServiceFactory } from '../check/service.ts';
-import type { Outgoing, World } from '../check/World.ts';
+import type { RecordedStep } from '../check/RunRecording.ts';
+import type { Outgoing } from '../check/World.ts';
 import { RecordLabels } from './recordLabels.ts';
 
 /** One row of a trace: what happened at one event. */
@@ -40,7 +39,7 @@ export interface Trace {
   readonly livenessRows: readonly TraceRow[];
   /** What the liveness phase did, in one line (empty when the run stopped before it). */
   readonly liveness: string;
-  /** False when the trace was not run again (the time budget was spent): then there are no rows. */
+  /** False when the run's record was lost (it ended the implementation's thread): then there are no rows. */
   readonly described: boolean;
   /**
    * The finding's message in plainer words, when the check's own words mislead:
@@ -50,34 +49,26 @@ export interface Trace {
   readonly explanation?: string;
 }
 
-/** Runs the counterexample again, recording each event's message, reply and the devices after it. */
-export async function describeTrace(factory: ServiceFactory, counterexample: Counterexample, timeoutMs: number): Promise<Trace> {
+/** The counterexample's recorded run as numbered rows: each event's message, reply and the devices after it. */
+export function formatTrace(counterexample: Counterexample): Trace {
+  const recording = counterexample.recording;
+  if (recording === undefined) return undescribedTrace(counterexample);
   const labels = new RecordLabels();
   const replyTexts = new Map<number, string>();
   const rows: TraceRow[] = [];
   const livenessRows: TraceRow[] = [];
-  const properties: Property[] = counterexample.properties.map(propertyById);
-  let world: World | undefined;
-  await runScenario(factory, counterexample.scenario, {
-    properties,
-    strict: false,
-    timeoutMs,
-    onStep: (executed) => {
-      world = executed.world;
-      (executed.index === undefined ? livenessRows : rows).push(rowOf(executed, labels, replyTexts));
-    },
-  });
+  for (const step of recording.steps) (step.index === undefined ? livenessRows : rows).push(rowOf(step, recording.deviceIds, labels, replyTexts));
   const count = livenessRows.length;
   const liveness = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
-  // The run stops at the finding, so the world is as the failing event left it.
-  const explanation = world === undefined ? undefined : explain(counterexample, world, labels);
+  // The run stopped at the finding, so its end is as the failing event left it.
+  const explanation = explain(counterexample, recording.end, labels);
   return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness, described: true, ...(explanation === undefined ? {} : { explanation }) };
 }
 
-/** The trace as its events only, without running it (when the time budget is spent). */
-export function undescribedTrace(counterexample: Counterexample): Trace {
+/** The trace as its events only: a run that ended the implementation's thread took its record with it. */
+function undescribedTrace(counterexample: Counterexample): Trace {
   const compact = counterexample.scenario.events.map((event) => eventLabel(event, undefined)).join(' ');
-  return { compact, rows: [], livenessRows: [], liveness: 'not run again to describe it: the time budget was spent', described: false };
+  return { compact, rows: [], livenessRows: [], liveness: 'not described: the run ended the server\'s thread, and what it had recorded with it', described: false };
 }
 
 /** S1's and L1's words when they compare a device with itself: `dev_0 and dev_0 disagree at index 0`. */
@@ -89,16 +80,16 @@ const SELF_COMPARISON = /(\S+) and \1 (?:disagree|differ) at index (\d+)/;
  * itself. Says instead what the device holds, why it is not a record, and what
  * was sent, keeping whatever the message said before (L1's rounds).
  */
-function explain(counterexample: Counterexample, world: World, labels: RecordLabels): string | undefined {
+function explain(counterexample: Counterexample, end: readonly DeviceView[], labels: RecordLabels): string | undefined {
   const { finding } = counterexample;
   const match = SELF_COMPARISON.exec(finding.message);
   if (match === null) return undefined;
   const [whole, id, position] = match;
-  const device = world.devices.find((candidate) => candidate.id === id);
+  const device = end.find((candidate) => candidate.id === id);
   const index = Number(position);
   if (device === undefined || index >= device.records.length) return undefined;
   const held = device.records[index];
-  const sent = world.devices.flatMap((sender) => sender.sent);
+  const sent = end.flatMap((sender) => sender.sent);
   const sentText = sent.length === 0 ? 'no record was sent' : `the records sent were ${labels.labelList(sent)}`;
   const nearest = closestRecord(held, sent);
   const reason = notARecordReason(held, nearest === undefined ? undefined : { label: labels.labelOf(nearest), record: nearest });
@@ -135,7 +126,7 @@ function notARecordReason(value: unknown, nearest: { readonly label: string; rea
   return 'it is shaped like a record';
 }
 
-function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<number, string>): TraceRow {
+function rowOf(executed: RecordedStep, deviceIds: readonly string[], labels: RecordLabels, replyTexts: Map<number, string>): TraceRow {
   const message = executed.sent === undefined ? '' : messageText(executed.sent, labels);
   const reply = replyText(executed, labels);
   if (executed.replyId !== undefined && executed.outcome !== undefined) replyTexts.set(executed.replyId, reply);
@@ -144,28 +135,28 @@ function rowOf(executed: ExecutedStep, labels: RecordLabels, replyTexts: Map<num
     event: eventLabel(executed.event, executed.replyId),
     message,
     reply,
-    devices: executed.world.devices.map((device) => `${device.id}=${labels.labelList(device.records)}`).join(' '),
-    arrows: arrowsOf(executed, message, reply, replyTexts),
+    devices: deviceIds.map((id, index) => `${id}=${labels.labelList(executed.holdings[index] ?? [])}`).join(' '),
+    arrows: arrowsOf(executed, deviceIds, message, reply, replyTexts),
     ...(executed.replyId === undefined ? {} : { replyId: executed.replyId, createsReply: executed.sent !== undefined }),
   };
 }
 
-function arrowsOf(executed: ExecutedStep, message: string, reply: string, replyTexts: Map<number, string>): Arrow[] {
-  const { sent, event, replyDevice, replyId, world } = executed;
+function arrowsOf(executed: RecordedStep, deviceIds: readonly string[], message: string, reply: string, replyTexts: Map<number, string>): Arrow[] {
+  const { sent, event, replyDevice, replyId } = executed;
   if (sent !== undefined) {
-    const sender = sent.device === undefined ? 'suite' : (world.devices[sent.device]?.id ?? 'suite');
+    const sender = sent.device === undefined ? 'suite' : (deviceIds[sent.device] ?? 'suite');
     const send: Arrow = { from: sender, to: 'server', text: message, kind: 'message' };
     return reply === '' || reply === '-' ? [send] : [send, { from: 'server', to: 'server', text: `reply ${reply}`, kind: 'note' }];
   }
   if (replyDevice === undefined || replyId === undefined) return [];
-  const receiver = world.devices[replyDevice]?.id ?? 'device';
+  const receiver = deviceIds[replyDevice] ?? 'device';
   const text = replyTexts.get(replyId) ?? `#${replyId}`;
   if (event.kind === 'drop') return [{ from: 'server', to: receiver, text: `${text} (lost)`, kind: 'lost' }];
   return [{ from: 'server', to: receiver, text: event.kind === 'duplicate' ? `${text} (duplicate)` : text, kind: 'message' }];
 }
 
 /** The short name of an event: `emit[0]`, `deliver[#2]`, `junk[null]`. */
-export function eventLabel(event: ModelEvent, replyId: number | undefined): string {
+function eventLabel(event: ModelEvent, replyId: number | undefined): string {
   switch (event.kind) {
     case 'emit':
     case 'probe':
@@ -191,7 +182,7 @@ function messageText(sent: Outgoing, labels: RecordLabels): string {
   return sent.kind === 'empty' ? '{}' : describeValue(message);
 }
 
-function replyText(executed: ExecutedStep, labels: RecordLabels): string {
+function replyText(executed: RecordedStep, labels: RecordLabels): string {
   const { replyId, outcome, event, sent } = executed;
   if (outcome === undefined) return replyId === undefined ? '' : `#${replyId} ${MOVED[event.kind] ?? ''}`;
   // The reply to a record (undefined, or Python's None) is thrown away, as in the original harness.

@@ -6,7 +6,7 @@
  */
 import type { NetworkMode } from '../../model/index.ts';
 import type { PropertyId } from '../../properties/index.ts';
-import type { ConformanceReport } from '../check/runConformance.ts';
+import type { ConformanceReport } from './ConformanceReport.ts';
 
 /** Per mode, the properties the exhaustive search already broke: the random search need not look for them again. */
 export function brokenWithinBounds(exhaustive: ConformanceReport): Partial<Record<NetworkMode, PropertyId[]>> {
@@ -20,7 +20,7 @@ export function withRandomSearch(exhaustive: ConformanceReport, random: Conforma
   const cutShort = exhaustive.cutShort ?? random.cutShort;
   const verdicts = [exhaustive.verdict, random.verdict];
   const verdict = verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') || cutShort !== undefined ? 'warn' : 'pass';
-  return { ...exhaustive, verdict, seed: random.seed, runsPerMode: random.runsPerMode, randomSearch: random, ...(cutShort === undefined ? {} : { cutShort }) };
+  return { ...exhaustive, verdict, randomSearch: random, ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
 /** The exhaustive report, saying that no random search followed it and why. */

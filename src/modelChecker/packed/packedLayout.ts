@@ -1,5 +1,5 @@
 /**
- * Packed twin of model/state.ts, for the fast explorer; held to it by
+ * Packed twin of model/state.ts, for the model checker; held to it by
  * test/compactModel.test.ts (every packed state decodes to a model state that
  * model/step.ts reaches). The model's state packed into a fixed number of bytes.
  * It holds the reference semantics only: records are numbered (device d's k-th
@@ -15,24 +15,14 @@
  *
  * N is the most records there can be: devices * recordsPerDevice.
  */
-import { boundedContent } from '../explore.ts';
-import type { NetworkMode } from '../events.ts';
-import { makeRecord } from '../messages.ts';
-import { NOOP_REPLY } from '../emptyAnswer.ts';
-import type { ModelState } from '../state.ts';
+import { makeRecord, NOOP_REPLY, type ModelState } from '../../../model/index.ts';
+import { boundedContent, type ModelCheckerBounds } from '../modelCheckerBounds.ts';
 
 /** The `from` byte of a reply to an empty message. */
 export const NOOP = 255;
 export const ENTRY_BYTES = 3;
 
-export interface CompactBounds {
-  readonly mode: NetworkMode;
-  readonly devices: number;
-  readonly recordsPerDevice: number;
-  readonly pendingPerDevice: number;
-}
-
-export interface Layout extends CompactBounds {
+export interface Layout extends ModelCheckerBounds {
   /** The most records: devices * recordsPerDevice. */
   readonly maxRecords: number;
   /** Offset of device d's block is deviceAt + d * deviceBytes. */
@@ -45,10 +35,10 @@ export interface Layout extends CompactBounds {
   readonly width: number;
 }
 
-export function layoutFor(bounds: CompactBounds): Layout {
+export function layoutFor(bounds: ModelCheckerBounds): Layout {
   const maxRecords = bounds.devices * bounds.recordsPerDevice;
   const maxPending = bounds.devices * bounds.pendingPerDevice;
-  if (maxRecords > 250 || maxPending > 250) throw new RangeError('the compact explorer holds at most 250 records and 250 replies in flight');
+  if (maxRecords > 250 || maxPending > 250) throw new RangeError('the model checker holds at most 250 records and 250 replies in flight');
   const deviceAt = 1 + maxRecords;
   const deviceBytes = 1 + maxRecords;
   const pendingCountAt = deviceAt + bounds.devices * deviceBytes;
@@ -59,7 +49,7 @@ export function layoutFor(bounds: CompactBounds): Layout {
 }
 
 /** The state before anything happened: all zeros. */
-export function initialCompact(layout: Layout): Uint8Array {
+export function initialPacked(layout: Layout): Uint8Array {
   return new Uint8Array(layout.width);
 }
 
@@ -76,7 +66,7 @@ export function sentBy(layout: Layout, state: Uint8Array, device: number): numbe
 }
 
 /** The full model state a packed state stands for (reply ids are numbered in order). */
-export function decodeCompact(layout: Layout, state: Uint8Array): ModelState {
+export function decodePacked(layout: Layout, state: Uint8Array): ModelState {
   const record = (number: number) => makeRecord(senderOf(layout, number), boundedContent(senderOf(layout, number), number % layout.recordsPerDevice));
   const log = Array.from(state.subarray(1, 1 + state[0]!), record);
   const devices = Array.from({ length: layout.devices }, (_unused, device) => {

@@ -1,14 +1,13 @@
 /**
  * Packed twin of model/step.ts (with model/server.ts and model/applyReply.ts),
- * for the fast explorer; held to it by test/compactModel.test.ts, transition by
- * transition. States are packed (compactLayout.ts); events are small integers:
+ * for the model checker; held to it by test/compactModel.test.ts, transition by
+ * transition. States are packed (packedLayout.ts); events are small integers:
  * kind << 8 | argument. A probe is classified and answered by the model's own
  * functions (isValidFrom, probeWindowFrom/End); what stays packed here is how a
  * reply is stored (a window of the log) and applied (receive, wouldChange).
  */
-import { isValidFrom } from '../classifyMessage.ts';
-import { probeWindowEnd, probeWindowFrom } from '../probeAnswer.ts';
-import { ENTRY_BYTES, NOOP, type Layout } from './compactLayout.ts';
+import { isValidFrom, probeWindowEnd, probeWindowFrom } from '../../../model/index.ts';
+import { ENTRY_BYTES, NOOP, type Layout } from './packedLayout.ts';
 import { copyBytes } from './symmetry.ts';
 
 export const EMIT = 0;

@@ -1,34 +1,36 @@
 /**
- * Packed twin of model/explore.ts; held to it by test/compactModel.test.ts. The
- * fast explorer: breadth-first search over packed states (compactLayout.ts),
- * with symmetry reduction and a byte-arena state store. Same contract as
- * model/explore.ts: safety judged on every transition, liveness at every
- * quiescent state, "sometimes" goals tracked, and the first violation comes
- * with a shortest path to it, as model events that replay with model/step.
+ * The model checker's search: breadth first over packed states
+ * (packed/packedLayout.ts), with symmetry reduction and a byte-arena state
+ * store. Its readable oracle is the object explorer test/oracles/objectExplorer.ts,
+ * and test/compactModel.test.ts holds the two together. Safety is judged on every
+ * transition, liveness at every quiescent state, "sometimes" goals are tracked,
+ * and the first violation comes with a shortest path to it, as model events
+ * that replay with model/step.
  */
-import { boundedContent } from '../explore.ts';
-import type { ModelEvent } from '../events.ts';
-import { initialCompact, layoutFor, type CompactBounds, type Layout } from './compactLayout.ts';
-import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, enabledCodes, kindOf, PROBE } from './compactStep.ts';
-import { StateStore, storeFootprint } from './StateStore.ts';
-import { canonicalize, inversesOf, permutationsOf } from './symmetry.ts';
+import type { ModelEvent } from '../../model/index.ts';
+import { boundedContent, type ModelCheckerBounds } from './modelCheckerBounds.ts';
+import { Growing, GROWING_INITIAL } from './packed/Growing.ts';
+import { initialPacked, layoutFor, type Layout } from './packed/packedLayout.ts';
+import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, enabledCodes, kindOf, PROBE } from './packed/packedStep.ts';
+import { StateStore, storeFootprint } from './packed/StateStore.ts';
+import { canonicalize, inversesOf, permutationsOf } from './packed/symmetry.ts';
 
 /** A safety check over one transition; `changed` is the device whose records changed, or -1. */
-export type CompactInvariant = (layout: Layout, before: Uint8Array, code: number, after: Uint8Array, changed: number) => string | undefined;
-export type CompactLiveness = (layout: Layout, state: Uint8Array) => string | undefined;
+export type PackedInvariant = (layout: Layout, before: Uint8Array, code: number, after: Uint8Array, changed: number) => string | undefined;
+export type PackedLiveness = (layout: Layout, state: Uint8Array) => string | undefined;
 
-export interface CompactGoal {
+export interface PackedGoal {
   readonly name: string;
   readonly reached: (layout: Layout, before: Uint8Array, code: number, after: Uint8Array) => boolean;
 }
 
-export interface CompactChecks {
-  readonly invariants: Readonly<Record<string, CompactInvariant>>;
-  readonly liveness: Readonly<Record<string, CompactLiveness>>;
-  readonly goals: readonly CompactGoal[];
+export interface PackedChecks {
+  readonly invariants: Readonly<Record<string, PackedInvariant>>;
+  readonly liveness: Readonly<Record<string, PackedLiveness>>;
+  readonly goals: readonly PackedGoal[];
 }
 
-export interface CompactExploreOptions {
+export interface PackedSearchOptions {
   /** Rename devices to a canonical order before storing (default true). */
   readonly symmetry?: boolean;
   /** Stop after this many distinct states (the report says it is incomplete). */
@@ -37,8 +39,8 @@ export interface CompactExploreOptions {
   readonly maxMilliseconds?: number;
 }
 
-export interface CompactReport {
-  readonly bounds: CompactBounds;
+export interface ModelCheckReport {
+  readonly bounds: ModelCheckerBounds;
   readonly distinctStates: number;
   readonly transitions: number;
   /** The longest shortest path to any state. */
@@ -52,8 +54,8 @@ export interface CompactReport {
   readonly bytes: number;
 }
 
-/** Explores every state reachable within `bounds`. */
-export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, options: CompactExploreOptions = {}): CompactReport {
+/** Searches every state reachable within `bounds` (with a depth, by at most that many events). */
+export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, options: PackedSearchOptions = {}): ModelCheckReport {
   const started = performance.now();
   const layout = layoutFor(bounds);
   const permutations = options.symmetry === false ? [permutationsOf(bounds.devices)[0]!] : permutationsOf(bounds.devices);
@@ -80,14 +82,15 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
   let transitions = 0;
   let quiescentStates = 0;
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+  const maxDepth = bounds.depth ?? Number.POSITIVE_INFINITY;
 
-  store.add(new Uint32Array(initialCompact(layout).buffer));
+  store.add(new Uint32Array(initialPacked(layout).buffer));
   parents.push(-1);
   codes.push(0);
   renamings.push(0);
   depths.push(0);
   const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, permutations, store, parents, codes, renamings, number, last);
-  const finish = (violation: CompactReport['violation'], complete: boolean): CompactReport => ({
+  const finish = (violation: ModelCheckReport['violation'], complete: boolean): ModelCheckReport => ({
     bounds,
     distinctStates: store.size,
     transitions,
@@ -111,6 +114,8 @@ export function exploreCompact(bounds: CompactBounds, checks: CompactChecks, opt
         if (message !== undefined) return finish({ invariant: name, message, path: pathTo(number) }, false);
       }
     }
+    // With a depth bound, states that deep are judged but not expanded.
+    if (depths.at(number) >= maxDepth) continue;
     const count = enabledCodes(layout, state, enabled, sent, pendingOf);
     for (let choice = 0; choice < count; choice++) {
       const code = enabled[choice]!;
@@ -204,46 +209,16 @@ function toEvent(layout: Layout, state: Uint8Array, code: number, sent: Int32Arr
 
 /** Bytes per state of the per-state arrays next to the store: parent (4), event code (4), renaming (1), depth (2). */
 const PATH_BYTES_PER_STATE = 4 + 4 + 1 + 2;
-const GROWING_INITIAL = 1 << 16;
 
 /**
  * The memory a search holds once it has stored `states` states of `width` bytes:
  * the store's (storeFootprint) and the per-state arrays', written parts plus the
  * arrays their last doubling replaced. All of it is typed arrays, outside the JS heap.
  */
-export function exploreFootprint(width: number, states: number): { readonly bytes: number; readonly longestArray: number } {
+export function searchFootprint(width: number, states: number): { readonly bytes: number; readonly longestArray: number } {
   const store = storeFootprint(width, states);
   let capacity = GROWING_INITIAL;
   while (capacity < states) capacity *= 2;
   const replaced = capacity > GROWING_INITIAL ? (capacity / 2) * PATH_BYTES_PER_STATE : 0;
   return { bytes: store.bytes + states * PATH_BYTES_PER_STATE + replaced, longestArray: Math.max(store.longestArray, capacity) };
-}
-
-type TypedArray = Int32Array | Uint8Array | Uint16Array;
-
-/** A typed array that doubles when full. */
-class Growing<Items extends TypedArray> {
-  private items: Items;
-  private length = 0;
-
-  constructor(private readonly make: new (length: number) => Items) {
-    this.items = new make(GROWING_INITIAL);
-  }
-
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const bigger = new this.make(this.items.length * 2);
-      bigger.set(this.items);
-      this.items = bigger;
-    }
-    this.items[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.items[index]!;
-  }
-
-  get bytes(): number {
-    return this.items.byteLength;
-  }
 }

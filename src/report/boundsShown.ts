@@ -5,8 +5,8 @@
  */
 import type { NetworkMode } from '../../model/index.ts';
 import type { Scenario } from '../../properties/index.ts';
-import type { ExhaustiveModeSummary, ModeReport } from '../check/runConformance.ts';
-import type { ExhaustiveBounds } from './exhaustiveBounds.ts';
+import type { ExhaustiveModeSummary, ModeReport } from '../conformance/ConformanceReport.ts';
+import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
 
 /** The bounds of one mode in brief: `depth 5, up to 2 devices, 2 records per device from 2 contents, ...`. */
 export function boundsInBrief(bounds: ExhaustiveBounds): string {

@@ -1,30 +1,33 @@
 /**
  * The catalogue's model-level properties and "sometimes" goals over the pure
- * model's states, for the object explorer (model/explore.ts): each property is
- * judged by the catalogue's own check, keyed by its catalogue id. Its packed
- * twin is properties/compactChecks.ts.
+ * model's states, for the oracle test/oracles/objectExplorer.ts: each property
+ * is judged by the catalogue's own check, keyed by its catalogue id. The model
+ * checker's packed twin is src/modelChecker/packedChecks.ts.
  */
-import { convergenceGap } from './convergence.ts';
+import { deviceName, reliableRound, replyActedOn, type ModelState } from '../../model/index.ts';
 import {
+  convergenceGap,
+  convergenceRoundLimit,
   GOALS,
   goalsFor,
   guaranteedIn,
   MODEL_INVARIANT_IDS,
   MODEL_LIVENESS_IDS,
   propertyById,
+  type DeviceView,
+  type EndObservation,
   type GoalId,
   type ModelLivenessId,
-} from './catalogue.ts';
-import type { DeviceView, EndObservation, StepObservation } from './observation.ts';
-import { deviceName, reliableRound, replyActedOn, roundsToConverge, type Goal, type Invariant, type ModelState } from '../model/index.ts';
-import { convergenceRoundLimit } from './checks/livenessChecks.ts';
+  type StepObservation,
+} from '../../properties/index.ts';
+import type { Goal, Invariant } from './objectExplorer.ts';
 
 function views(state: ModelState): DeviceView[] {
   return state.devices.map((device, index) => ({ id: deviceName(index), records: device.records, sent: device.sent }));
 }
 
 /** The model-level step properties that are guarantees in `mode`, as transition invariants. */
-export function modelInvariants(mode: ModelState['mode']): Record<string, Invariant> {
+export function objectInvariants(mode: ModelState['mode']): Record<string, Invariant> {
   return Object.fromEntries(
     guaranteedIn(MODEL_INVARIANT_IDS, mode).map((id): [string, Invariant] => {
       const property = propertyById(id);
@@ -46,10 +49,20 @@ export function modelInvariants(mode: ModelState['mode']): Record<string, Invari
 
 const converged = (state: ModelState): boolean => convergenceGap(views(state)) === undefined;
 
+/** Rounds of reliable probing from a quiescent state, as the liveness phase does; returns rounds to converge or undefined. */
+function roundsToConverge(state: ModelState, limit: number): number | undefined {
+  let current = state;
+  for (let round = 0; round <= limit; round++) {
+    if (converged(current)) return round;
+    current = reliableRound(current);
+  }
+  return undefined;
+}
+
 /** What the liveness phase would observe from the quiescent `state`: reliable probing, up to L1's limit. */
 export function endObservation(state: ModelState): EndObservation {
   const roundLimit = convergenceRoundLimit(state.devices.reduce((sum, device) => sum + device.sent.length, 0));
-  const rounds = roundsToConverge(state, converged, roundLimit);
+  const rounds = roundsToConverge(state, roundLimit);
   let gap: string | undefined;
   if (rounds === undefined) {
     let after = state;
@@ -65,7 +78,7 @@ function endCheck(id: ModelLivenessId): (state: ModelState) => string | undefine
 }
 
 /** The model-level end properties at a quiescent state, judged by the catalogue's checks. */
-export const modelLiveness: Record<string, (state: ModelState) => string | undefined> = Object.fromEntries(MODEL_LIVENESS_IDS.map((id) => [id, endCheck(id)]));
+export const objectLiveness: Record<string, (state: ModelState) => string | undefined> = Object.fromEntries(MODEL_LIVENESS_IDS.map((id) => [id, endCheck(id)]));
 
 /** When each goal is reached, over full states. */
 const REACHED: Record<GoalId, Goal['reached']> = {
@@ -81,6 +94,6 @@ const REACHED: Record<GoalId, Goal['reached']> = {
 };
 
 /** Goals a meaningful bound must reach: without them a clean result could mean nothing was explored. */
-export function modelGoals(mode: ModelState['mode']): Goal[] {
+export function objectGoals(mode: ModelState['mode']): Goal[] {
   return goalsFor(mode).map((id) => ({ name: GOALS[id].name, reached: REACHED[id] }));
 }

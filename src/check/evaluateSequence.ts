@@ -6,11 +6,12 @@
  */
 import type { ModelEvent, NetworkMode } from '../../model/index.ts';
 import type { Scenario } from '../../properties/index.ts';
-import { stringifyWire } from '../adapters/wireJson.ts';
-import { runScenario, type ExecutedStep, type Finding, type RunSettings } from '../check/runScenario.ts';
-import type { ServiceFactory, ServiceLike } from '../check/service.ts';
-import type { World } from '../check/World.ts';
-import { START, type Frontier } from './nextSteps.ts';
+import type { RunRecording } from './RunRecording.ts';
+import { stringifyWire } from './wireJson.ts';
+import { runScenario, type ExecutedStep, type Finding, type RunSettings } from './runScenario.ts';
+import type { ServiceFactory, ServiceLike } from './service.ts';
+import type { World } from './World.ts';
+import { START, type Frontier } from './Frontier.ts';
 
 export interface SequenceNode {
   readonly devices: number;
@@ -32,6 +33,8 @@ export interface SequenceEvaluation {
   readonly hung: boolean;
   /** The timeout the sequence ran under. */
   readonly timeoutMs: number;
+  /** What a failing sequence did, step by step (only failures keep theirs: they are the ones reported). */
+  readonly recording?: RunRecording;
 }
 
 /** Evaluates one sequence wherever the implementation lives. */
@@ -100,6 +103,7 @@ export async function evaluateSequence(
     slowestCallMs: result.slowestCallMs,
     hung: result.hung === true,
     timeoutMs: settings.timeoutMs,
+    ...(result.recording === undefined ? {} : { recording: result.recording }),
   };
 }
 

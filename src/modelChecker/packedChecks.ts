@@ -1,6 +1,7 @@
 /**
- * Packed twin of properties/modelChecks.ts, for the fast explorer
- * (model/compact); held to it by test/compactModel.test.ts (the same verdict
+ * The catalogue's model-level properties and goals on packed states, for the
+ * model checker's search (packedSearch.ts). Held to the object oracle's
+ * test/oracles/objectChecks.ts by test/compactModel.test.ts (the same verdict
  * from both on every transition and quiescent state within small bounds) and
  * to the catalogue by test/catalogueTwins.test.ts (a twin for every model-level
  * property and goal). Keyed by catalogue id: the invariants are packed twins of
@@ -8,18 +9,30 @@
  * by the catalogue's own L1 and L2 checks. Only the device whose records changed
  * needs judging: the others were judged when they last changed.
  */
-import { decodeCompact, ENTRY_BYTES, reliableRound, senderOf, type CompactChecks, type CompactGoal, type CompactInvariant, type CompactLiveness, type Layout } from '../model/index.ts';
-import { DELIVER, DROP, DUPLICATE, EMPTY, argumentOf, kindOf, type NetworkMode } from '../model/index.ts';
-import { GOALS, goalsFor, guaranteedIn, MODEL_INVARIANT_IDS, MODEL_LIVENESS_IDS, propertyById, type GoalId, type ModelInvariantId, type ModelLivenessId } from './catalogue.ts';
-import { convergenceRoundLimit } from './checks/livenessChecks.ts';
-import { convergenceGap } from './convergence.ts';
+import { reliableRound, type NetworkMode } from '../../model/index.ts';
+import {
+  convergenceGap,
+  convergenceRoundLimit,
+  GOALS,
+  goalsFor,
+  guaranteedIn,
+  MODEL_INVARIANT_IDS,
+  MODEL_LIVENESS_IDS,
+  propertyById,
+  type GoalId,
+  type ModelInvariantId,
+  type ModelLivenessId,
+} from '../../properties/index.ts';
+import { decodePacked, ENTRY_BYTES, senderOf, type Layout } from './packed/packedLayout.ts';
+import { argumentOf, DELIVER, DROP, DUPLICATE, EMPTY, kindOf } from './packed/packedStep.ts';
+import type { PackedChecks, PackedGoal, PackedInvariant, PackedLiveness } from './packedSearch.ts';
 
 function recordsAt(layout: Layout, device: number): number {
   return layout.deviceAt + device * layout.deviceBytes;
 }
 
 /** Packed twins of the catalogue's model-level step properties. */
-export const COMPACT_INVARIANTS: Readonly<Record<ModelInvariantId, CompactInvariant>> = {
+export const PACKED_INVARIANTS: Readonly<Record<ModelInvariantId, PackedInvariant>> = {
   /** S1: the changed device and every other are prefixes of one another. */
   S1: (layout, _before, _code, after, changed) => {
     if (changed < 0) return undefined;
@@ -74,7 +87,7 @@ function logHolds(state: Uint8Array, record: number): boolean {
 }
 
 /** Rounds of reliable probing (every device probes, its reply arrives at once) until all hold the log; undefined past `limit`. */
-export function compactRoundsToConverge(layout: Layout, state: Uint8Array, limit: number): number | undefined {
+export function packedRoundsToConverge(layout: Layout, state: Uint8Array, limit: number): number | undefined {
   const devices = state.slice();
   const logLength = devices[0]!;
   for (let round = 0; round <= limit; round++) {
@@ -99,29 +112,29 @@ function holdsTheLog(layout: Layout, state: Uint8Array): boolean {
 }
 
 /** The catalogue's end check `id`, judged on rounds counted over the packed state. */
-function endCheck(id: ModelLivenessId): CompactLiveness {
+function endCheck(id: ModelLivenessId): PackedLiveness {
   const property = propertyById(id);
   return (layout, state) => {
     if (property.when !== 'end') return undefined;
     // Every record sent is in the log, so the log's length is the total sent.
     const roundLimit = convergenceRoundLimit(state[0]!);
-    const rounds = compactRoundsToConverge(layout, state, roundLimit);
+    const rounds = packedRoundsToConverge(layout, state, roundLimit);
     return property.check({ devices: [], roundsToConverge: rounds, roundLimit, gap: rounds === undefined ? gapAfter(layout, state, roundLimit) : undefined });
   };
 }
 
 /** Why the devices have not converged after `rounds` rounds (only when they have not: it decodes the state). */
 function gapAfter(layout: Layout, state: Uint8Array, rounds: number): string | undefined {
-  let after = decodeCompact(layout, state);
+  let after = decodePacked(layout, state);
   for (let round = 0; round < rounds; round++) after = reliableRound(after);
   return convergenceGap(after.devices.map((device, index) => ({ id: `dev_${index}`, records: device.records, sent: device.sent })));
 }
 
 /** Packed twins of the catalogue's end properties. */
-export const COMPACT_LIVENESS: Readonly<Record<ModelLivenessId, CompactLiveness>> = { L1: endCheck('L1'), L2: endCheck('L2') };
+export const PACKED_LIVENESS: Readonly<Record<ModelLivenessId, PackedLiveness>> = { L1: endCheck('L1'), L2: endCheck('L2') };
 
 /** When each goal is reached, over packed states. */
-export const COMPACT_GOALS: Readonly<Record<GoalId, CompactGoal['reached']>> = {
+export const PACKED_GOALS: Readonly<Record<GoalId, PackedGoal['reached']>> = {
   converged: (layout, _before, _code, after) => after[0]! > 0 && holdsTheLog(layout, after),
   dropped: (_layout, _before, code) => kindOf(code) === DROP,
   lengthsDiffer: (layout, _before, _code, after) => {
@@ -139,11 +152,11 @@ export const COMPACT_GOALS: Readonly<Record<GoalId, CompactGoal['reached']>> = {
   duplicated: (_layout, _before, code) => kindOf(code) === DUPLICATE,
 };
 
-/** Everything the fast explorer judges in `mode`: the model-level properties that are guarantees there, and its goals. */
-export function compactChecks(mode: NetworkMode): CompactChecks {
+/** Everything the model checker judges in `mode`: the model-level properties that are guarantees there, and its goals. */
+export function packedChecks(mode: NetworkMode): PackedChecks {
   return {
-    invariants: Object.fromEntries(guaranteedIn(MODEL_INVARIANT_IDS, mode).map((id) => [id, COMPACT_INVARIANTS[id]])),
-    liveness: Object.fromEntries(guaranteedIn(MODEL_LIVENESS_IDS, mode).map((id) => [id, COMPACT_LIVENESS[id]])),
-    goals: goalsFor(mode).map((id) => ({ name: GOALS[id].name, reached: COMPACT_GOALS[id] })),
+    invariants: Object.fromEntries(guaranteedIn(MODEL_INVARIANT_IDS, mode).map((id) => [id, PACKED_INVARIANTS[id]])),
+    liveness: Object.fromEntries(guaranteedIn(MODEL_LIVENESS_IDS, mode).map((id) => [id, PACKED_LIVENESS[id]])),
+    goals: goalsFor(mode).map((id) => ({ name: GOALS[id].name, reached: PACKED_GOALS[id] })),
   };
 }

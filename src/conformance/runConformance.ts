@@ -1,0 +1,84 @@
+/** Judges an implementation against the whole catalogue, every mode, by random search: the report behind every CLI and test. */
+import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
+import { propertiesFor, type Property, type PropertyId } from '../../properties/index.ts';
+import { findCounterexample, modeSeed, type Counterexample, type SearchOptions } from '../check/findCounterexample.ts';
+import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
+import { HangPace } from '../check/HangPace.ts';
+import { SearchBudget, type CutShort } from '../check/SearchBudget.ts';
+import type { ServiceFactory } from '../check/service.ts';
+import { scenarioStatistics } from '../check/statistics.ts';
+import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
+import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
+import { overallVerdict } from './verdicts.ts';
+
+export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
+  readonly modes?: readonly NetworkMode[];
+  readonly knownFailures?: readonly KnownFailure[];
+  /** Called after every generated run, for progress displays. */
+  readonly onProgress?: (mode: NetworkMode, runs: number) => void;
+  /** Properties not to search for, per mode (an exhaustive search already broke them); their verdict is n/a with 0 runs. */
+  readonly skip?: Readonly<Partial<Record<NetworkMode, readonly PropertyId[]>>>;
+}
+
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_TIMEOUT_MS = 1000;
+
+/** Checks `factory` in every requested mode and gives each property a verdict. */
+export async function runConformance(subject: ScenarioHost | ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const host = asHost(subject);
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const { onProgress, skip, ...rest } = options;
+  const search: Omit<SearchOptions, 'seed'> = {
+    ...rest,
+    budget: options.budget ?? new SearchBudget(),
+    pace: new HangPace(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    runs: options.runs ?? DEFAULT_RUNS,
+    strict: options.strict ?? false,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  const modes: ModeReport[] = [];
+  for (const mode of options.modes ?? NETWORK_MODES) {
+    const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
+    const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
+    modes.push(await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? []));
+  }
+  const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
+  return { verdict: overallVerdict(modes, cutShort), search: { kind: 'random', seed, runsPerMode: search.runs }, strict: search.strict, modes, ...(cutShort === undefined ? {} : { cutShort }) };
+}
+
+/** Replays known failures (shortest first: a property is judged by the first that breaks it, and that should be its best trace), then searches. */
+async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions, skipped: readonly PropertyId[]): Promise<ModeReport> {
+  const replays = [...known].sort((left, right) => left.scenario.events.length - right.scenario.events.length);
+  let stillFailing = 0;
+  let abandoned = 0;
+  let gaveUp = false;
+  let cutShort: CutShort | undefined;
+  const search = async (active: readonly Property[]): Promise<SearchRound> => {
+    for (let failure = replays.shift(); failure !== undefined; failure = replays.shift()) {
+      cutShort ??= options.budget?.cutShort;
+      if (cutShort !== undefined) return { counterexample: undefined, judged: 0, unbroken: 'n/a', last: true };
+      const counterexample = await replayKnown(host, failure, active, options);
+      if (counterexample === undefined) continue;
+      stillFailing++;
+      return { counterexample: { ...counterexample, known: true }, judged: 1, unbroken: 'pass', last: false };
+    }
+    const found = await findCounterexample(host, mode, active, options);
+    cutShort = found.cutShort;
+    abandoned += found.abandoned;
+    gaveUp ||= found.gaveUp === true;
+    const judged = found.runs - found.abandoned;
+    const counterexample = found.counterexample === undefined ? undefined : { ...found.counterexample, known: false };
+    // A property no run reached the end for has not been judged: never a pass.
+    return { counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined };
+  };
+  const verdicts = await judgeEachProperty(propertiesFor(mode, options.strict).filter((property) => !skipped.includes(property.id)), search);
+  const statistics = scenarioStatistics(mode, options, options.seed, options.runs);
+  return { mode, verdicts, knownFailures: { replayed: known.length, stillFailing }, statistics, abandonedRuns: abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
+}
+
+/** Runs a saved failure again; the run that fails is the counterexample, recording and all. */
+async function replayKnown(host: ScenarioHost, failure: KnownFailure, active: readonly Property[], options: SearchOptions): Promise<Counterexample | undefined> {
+  const { finding, recording } = await host.run(failure.scenario, { properties: active, strict: options.strict, timeoutMs: options.timeoutMs });
+  if (finding === undefined) return undefined;
+  return { ...failure, finding, properties: active.map((property) => property.id), shrinks: 0, ...(recording === undefined ? {} : { recording }) };
+}
