@@ -7,6 +7,7 @@ import { stopAllRunning } from '../adapters/runningProcesses.ts';
 import type { ConformanceReport, ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
 import { runConformance } from '../conformance/runConformance.ts';
 import { SearchBudget } from '../check/SearchBudget.ts';
+import { stopRunInFlight, withImplementationOutput } from '../conformance/stoppingBudget.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
 import { knownFailures } from '../failures/saveCounterexamples.ts';
 import { jsonReport, type JsonReport } from '../report/jsonReport.ts';
@@ -14,8 +15,6 @@ import { checkSettings, type CheckOptions, type CheckSettings } from './CheckOpt
 import { openTarget, type ConformanceTarget, type OpenedTarget } from './ConformanceTarget.ts';
 import { replayCommand, saveCounterexamples, searchCommand } from './replayFiles.ts';
 
-/** How long the run in flight may go on after the budget ran out, before its worker or process is stopped (as the CLI). */
-const BUDGET_GRACE_MS = 2000;
 /** How long an aborted check may take to wind down before the promise rejects anyway (an in-process server cannot be stopped). */
 const ABORT_GRACE_MS = 2000;
 
@@ -58,9 +57,9 @@ export async function runCheck(target: ConformanceTarget, options: CheckOptions 
 
 async function checkOpened(opened: OpenedTarget, settings: CheckSettings, signal: AbortSignal | undefined): Promise<CheckResult> {
   const warn = (warning: string): void => console.warn(`sync-check: warning: ${warning}`);
+  // Out of time: the run in flight gets a grace period, then is stopped under the search. Aborted: stopped now.
   const budget = new SearchBudget(settings.budgetSeconds);
-  // Out of time: give the run in flight 2 s, then stop it under the search. Aborted: stop it now.
-  budget.whenCutShort(() => setTimeout(() => opened.abort(), BUDGET_GRACE_MS).unref());
+  stopRunInFlight(budget, () => opened.abort());
   const onAbort = (): void => {
     budget.interrupt();
     opened.abort();
@@ -82,8 +81,7 @@ async function checkOpened(opened: OpenedTarget, settings: CheckSettings, signal
     });
     const searched = await (signal === undefined ? checking : windDown(checking, signal));
     signal?.throwIfAborted();
-    const output = opened.capturedOutput?.();
-    const report = output === undefined ? searched : { ...searched, implementationOutput: output };
+    const report = withImplementationOutput(searched, opened);
     const files = settings.out === undefined ? new Map<ExplainedCounterexample, string>() : saveCounterexamples(settings.out, report, opened, settings, warn);
     return {
       report,

@@ -18,23 +18,26 @@ import type { SyncCheckArguments } from './checkArguments.ts';
 import { UsageError } from './commandLine.ts';
 import { INTERRUPTED_EXIT, type Io } from './io.ts';
 import { exhaustiveProgress, terminalProgress } from './progress.ts';
-import { identify, savedTarget, saveSettings, withImplementation } from './target.ts';
+import { stopRunInFlight, withImplementationOutput } from '../conformance/stoppingBudget.ts';
+import { savedTarget, saveSettings, targetId, targetOf, withImplementation, type Target } from './target.ts';
 
-/** How long the run in flight may go on after the budget ran out or an interrupt, before its process is stopped. */
-const STOP_GRACE_MS = 2000;
+/** What a search reads of the command line. */
+type SearchArguments = Pick<SyncCheckArguments, 'json' | 'modes' | 'runs' | 'seed' | 'strict' | 'timeoutMs'>;
+/** What reporting and saving read of it. */
+type ReportArguments = Pick<SyncCheckArguments, 'json' | 'out' | 'strict' | 'timeoutMs'>;
 
 /** Runs the check; returns 0 (pass or warn), 1 (fail) or 130 (interrupted before a failure). */
 export async function runCheck(args: SyncCheckArguments, io: Io): Promise<number> {
-  const { implementation, label, target } = identify(args);
+  const target = targetOf(args);
   const unusable = unusableFailureDirectory(args.out);
   if (unusable !== undefined) throw new UsageError(unusable);
   const budget = new SearchBudget(args.budgetSeconds);
   io.onInterrupt?.(() => budget.interrupt());
   return withImplementation(target, async (loaded) => {
-    // Out of time or interrupted: give the run in flight 2 s, then stop it under the search.
-    budget.whenCutShort(() => setTimeout(() => loaded.abort(), STOP_GRACE_MS).unref());
+    // Out of time or interrupted: the run in flight gets a grace period, then is stopped under the search.
+    stopRunInFlight(budget, () => loaded.abort());
     try {
-      return await checkLoaded(args, io, { implementation, label, loaded, budget });
+      return await checkLoaded(args, io, { target, loaded, budget });
     } finally {
       budget.dispose();
     }
@@ -44,19 +47,16 @@ export async function runCheck(args: SyncCheckArguments, io: Io): Promise<number
 async function checkLoaded(
   args: SyncCheckArguments,
   io: Io,
-  { implementation, label, loaded, budget }: { implementation: string; label: string; loaded: LoadedImplementation; budget: SearchBudget },
+  { target, loaded, budget }: { target: Target; loaded: LoadedImplementation; budget: SearchBudget },
 ): Promise<number> {
-  const withOutput = (report: ConformanceReport): ConformanceReport => {
-    const output = loaded.capturedOutput?.();
-    return output === undefined ? report : { ...report, implementationOutput: output };
-  };
+  const withOutput = (report: ConformanceReport): ConformanceReport => withImplementationOutput(report, loaded);
   if (args.exhaustive !== undefined) {
     const exhaustive = await searchAll(loaded, args, args.exhaustive, io, budget);
     let report: ConformanceReport;
     if (!args.random) report = withoutRandomSearch(exhaustive, '--no-random');
     else if (exhaustive.cutShort !== undefined) report = withoutRandomSearch(exhaustive, 'the exhaustive search was cut short');
     else report = withRandomSearch(exhaustive, await randomSearchAfter(loaded, args, exhaustive, io, budget));
-    return reportLoaded(args, io, { implementation, label }, withOutput(report));
+    return reportLoaded(args, io, target, withOutput(report));
   }
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(loaded, {
@@ -66,12 +66,12 @@ async function checkLoaded(
     ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
     strict: args.strict,
     timeoutMs: args.timeoutMs,
-    knownFailures: knownFailures(args.out, implementation, (reason) => io.stderr(`sync-check: skipping ${reason}\n`)),
+    knownFailures: knownFailures(args.out, targetId(target), (reason) => io.stderr(`sync-check: skipping ${reason}\n`)),
     onProgress: (mode, runs) => progress?.update(mode, runs),
     budget,
   });
   progress?.done();
-  return reportLoaded(args, io, { implementation, label }, withOutput(report));
+  return reportLoaded(args, io, target, withOutput(report));
 }
 
 /**
@@ -80,7 +80,7 @@ async function checkLoaded(
  * does not look again for what the exhaustive search broke (its trace is a shortest
  * one), nor replay the corpus, so the report stays the same for the same seed.
  */
-async function randomSearchAfter(loaded: LoadedImplementation, args: SyncCheckArguments, exhaustive: ConformanceReport, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+async function randomSearchAfter(loaded: LoadedImplementation, args: SearchArguments, exhaustive: ConformanceReport, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
   const progress = args.json || io.progress === undefined ? undefined : terminalProgress(io.progress, args.runs);
   const report = await runConformance(loaded, {
     modes: args.modes,
@@ -97,7 +97,7 @@ async function randomSearchAfter(loaded: LoadedImplementation, args: SyncCheckAr
 }
 
 /** `--exhaustive`: every sequence within the bounds, with a progress line on a terminal. */
-async function searchAll(host: ScenarioHost, args: SyncCheckArguments, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
+async function searchAll(host: ScenarioHost, args: Omit<SearchArguments, 'runs' | 'seed'>, bounds: Partial<ExhaustiveBounds>, io: Io, budget: SearchBudget): Promise<ConformanceReport> {
   const progress = args.json || io.progress === undefined ? undefined : exhaustiveProgress(io.progress);
   try {
     return await exhaustiveConformance(host, {
@@ -117,8 +117,9 @@ async function searchAll(host: ScenarioHost, args: SyncCheckArguments, bounds: P
 }
 
 /** Saves the counterexamples and prints the report; the exit code follows the verdict. */
-function reportLoaded(args: SyncCheckArguments, io: Io, { implementation, label }: { implementation: string; label: string }, report: ConformanceReport): number {
-  const replayFiles = saveCounterexamples(report, savedTarget(implementation, label), saveSettings(args), (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
+function reportLoaded(args: ReportArguments, io: Io, target: Target, report: ConformanceReport): number {
+  const { label } = target;
+  const replayFiles = saveCounterexamples(report, savedTarget(target), saveSettings(args), (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
   if (args.json) {
     io.stdout(`${JSON.stringify(jsonReport(report, label, replayFiles), null, 2)}\n`);
   } else {

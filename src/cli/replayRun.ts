@@ -8,7 +8,7 @@ import { counterexampleText } from '../report/counterexampleText.ts';
 import { formatTrace } from '../report/formatTrace.ts';
 import type { Io } from './io.ts';
 import { replayCommand } from '../failures/saveCounterexamples.ts';
-import { identify, withImplementation, type TargetArguments } from './target.ts';
+import { namedTarget, withImplementation, type Target, type TargetArguments } from './target.ts';
 
 export interface ReplayArguments extends TargetArguments {
   /** The replay file. */
@@ -26,7 +26,8 @@ export interface ReplayArguments extends TargetArguments {
 export async function runReplay(args: ReplayArguments, io: Io): Promise<number> {
   const { file } = args;
   const saved = decodeReplayFile(readReplayText(file), file);
-  if (args.command !== undefined || args.implementation !== undefined) return withImplementation(identify(args).target, (loaded) => replayLoaded(args, io, saved, loaded));
+  const named = namedTarget(args);
+  if (named !== undefined) return withImplementation(named, (loaded) => replayLoaded(args, io, saved, named, loaded));
   if (saved.implementation.startsWith(COMMAND_PREFIX)) {
     const command = saved.implementation.slice(COMMAND_PREFIX.length);
     throw new ReplayFileError(`${file} names a command; replay files never run commands. If you trust it, type: npx sync-check --replay ${file} --command ${JSON.stringify(command)}`);
@@ -35,7 +36,8 @@ export async function runReplay(args: ReplayArguments, io: Io): Promise<number> 
     throw new ReplayFileError(`${file} names ${saved.implementation}, which is not a file here; name the implementation yourself: npx sync-check --replay ${file} PATH`);
   }
   io.stderr(`sync-check: replaying against ${saved.implementation} (named by the replay file)\n`);
-  return withImplementation(saved.implementation, (loaded) => replayLoaded(args, io, saved, loaded));
+  const fromFile: Target = { source: saved.implementation, label: saved.implementation };
+  return withImplementation(fromFile, (loaded) => replayLoaded(args, io, saved, fromFile, loaded));
 }
 
 function readReplayText(file: string): string {
@@ -48,12 +50,11 @@ function readReplayText(file: string): string {
   }
 }
 
-async function replayLoaded(args: ReplayArguments, io: Io, saved: ReplayFile, loaded: LoadedImplementation): Promise<number> {
+async function replayLoaded(args: ReplayArguments, io: Io, saved: ReplayFile, { label }: Target, loaded: LoadedImplementation): Promise<number> {
   const { file } = args;
   const properties = saved.properties.map(propertyById);
   const strict = saved.strict || args.strict;
   const { finding, recording } = await loaded.run(saved.scenario, { properties, strict, timeoutMs: saved.timeoutMs });
-  const label = args.command !== undefined || args.implementation !== undefined ? identify(args).label : saved.implementation;
   if (finding === undefined) {
     const message = `the trace now passes: ${saved.property} no longer fails (${saved.scenario.events.length} events, ${saved.scenario.mode} mode)`;
     io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);

@@ -7,11 +7,12 @@ import { defaultWorkers, soak, type SoakReport, type WorkerFigures } from '../so
 import type { SyncCheckArguments } from './checkArguments.ts';
 import type { Io } from './io.ts';
 import { replayCommand, saveCounterexample } from '../failures/saveCounterexamples.ts';
-import { identify, savedTarget, saveSettings, withImplementation } from './target.ts';
+import { savedTarget, saveSettings, targetOf, withImplementation } from './target.ts';
 
 /** Runs the soak; exit 1 on the first failure, else 0. */
 export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io): Promise<number> {
-  const { implementation, label, target } = identify(args);
+  const target = targetOf(args);
+  const { label } = target;
   const workers = args.workers ?? defaultWorkers();
   const runsPerBatch = args.runs;
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -20,7 +21,7 @@ export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io)
   // Load once here first: a broken implementation is a one-line error, not a crashed worker.
   await withImplementation(target, () => Promise.resolve());
   const report = await soak({
-    target, minutes, workers, shard: args.shard, seed, modes: args.modes, runsPerBatch,
+    target: target.source, minutes, workers, shard: args.shard, seed, modes: args.modes, runsPerBatch,
     strict: args.strict, timeoutMs: args.timeoutMs, deviceCount: args.deviceCount,
     ...(showProgress ? { onProgress: (runs: number, seconds: number) => io.progress?.write(`\r\x1b[Ksoak: ${runs} runs in ${seconds.toFixed(0)} s`) } : {}),
   });
@@ -37,7 +38,7 @@ export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io)
   const { counterexample, task } = failure;
   // The worker sent the failing run's recording with it: nothing is run again to describe it.
   const explained: ExplainedCounterexample = { ...counterexample, known: false };
-  const file = saveCounterexample(explained, savedTarget(implementation, label), saveSettings(args));
+  const file = saveCounterexample(explained, savedTarget(target), saveSettings(args));
   const alone = `npx sync-check ${args.command === undefined ? (args.implementation ?? '') : `--command "${args.command}"`} --mode ${task.mode} --seed ${task.seed} --runs ${task.runs}`.replace(/ +/g, ' ');
   if (!args.json) {
     io.stdout(`\n${counterexampleText(explained, formatTrace(explained), replayCommand(file))}\n`);
