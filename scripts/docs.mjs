@@ -19,7 +19,7 @@ import { register } from 'tsx/esm/api';
 
 // The blocks' modules (scripts/docs/) are TypeScript, and read the catalogue, the CLI's definitions and run checks from the sources.
 register();
-const { createRenderer, docFiles, GENERATED_KINDS, regenerateFile, ROOT } = await import('./docsBlocks.mjs');
+const { createRenderer, docFiles, GENERATED_KINDS, regenerateFile, ROOT } = await import('./docs/index.ts');
 
 const checkOnly = process.argv.includes('--check');
 const kinds = process.argv.includes('--fast') ? GENERATED_KINDS.filter((kind) => kind !== 'slow') : GENERATED_KINDS;

@@ -2,7 +2,7 @@
  * The docs cannot go stale: every command output, option table and property
  * table shown in README.md and docs/*.md sits between docs:* markers, and this
  * suite regenerates each one with the same code as `npm run docs`
- * (scripts/docs/, through scripts/docsBlocks.mjs) and fails, naming the file and the block, when the
+ * (scripts/docs/) and fails, naming the file and the block, when the
  * shown text no longer matches (after masking durations, memory and file
  * hashes). docs:slow blocks (exhaustive searches, about a minute) are compared
  * under SYNC_DEEP=1 only; docs:measured blocks (benchmark figures) never are.
@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRenderer, docFiles, GENERATED_KINDS, normalise, parseBlocks, regenerateFile, ROOT } from '../scripts/docsBlocks.mjs';
+import { createRenderer, docFiles, GENERATED_KINDS, normalise, parseBlocks, regenerateFile, ROOT } from '../scripts/docs/index.ts';
 import { deep } from './support/deep.ts';
 
 const KINDS = deep ? GENERATED_KINDS : GENERATED_KINDS.filter((kind) => kind !== 'slow');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_MODES } from '../model/index.ts';
 import { CATALOGUE } from '../properties/index.ts';
-import { parseBlocks } from '../scripts/docsBlocks.mjs';
+import { parseBlocks } from '../scripts/docs/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
