@@ -11,8 +11,8 @@ import type { CallOutcome, DeviceView } from '../../properties/index.ts';
 import type { Device } from '../reference/Device.ts';
 import type { Outgoing } from './World.ts';
 
-/** What one executed event did. */
-export interface RecordedStep {
+/** What one executed event did, as the run saw it and a recording keeps it. */
+export interface StepFacts {
   readonly event: ModelEvent;
   /** 1-based index in the scenario; undefined for the liveness phase. */
   readonly index: number | undefined;
@@ -22,6 +22,10 @@ export interface RecordedStep {
   readonly replyId?: number;
   /** The device whose reply a deliver, drop or duplicate acted on. */
   readonly replyDevice?: number;
+}
+
+/** A recorded event: its facts, and what each device held after it (copies). */
+export interface RecordedStep extends StepFacts {
   /** What each device held after the event, in device order. */
   readonly holdings: readonly (readonly unknown[])[];
 }

@@ -15,9 +15,9 @@ import {
 } from '../../properties/index.ts';
 import { callService, errorText, TimedOut, withTimeout } from './callService.ts';
 import { livenessEvents } from './livenessPhase.ts';
-import { NOTHING_RECORDED, RunRecorder, type RunRecording } from './RunRecording.ts';
+import { NOTHING_RECORDED, RunRecorder, type RunRecording, type StepFacts } from './RunRecording.ts';
 import { isRemoteFactory, type ServiceFactory, type ServiceLike } from './service.ts';
-import { World, type Outgoing } from './World.ts';
+import { World } from './World.ts';
 
 /** What a run needs that can cross to a worker thread: plain data. */
 export interface RunSettings {
@@ -49,16 +49,7 @@ export interface Finding {
 }
 
 /** One executed event, as `onStep` sees it: with the live world, which later events change. */
-export interface ExecutedStep {
-  readonly event: ModelEvent;
-  /** 1-based index in the scenario; undefined for the liveness phase. */
-  readonly index: number | undefined;
-  readonly sent?: Outgoing;
-  readonly outcome?: CallOutcome;
-  /** The reply id the event created (probe, empty) or acted on (deliver, drop, duplicate). */
-  readonly replyId?: number;
-  /** The device whose reply a deliver, drop or duplicate acted on. */
-  readonly replyDevice?: number;
+export interface ExecutedStep extends StepFacts {
   readonly world: World;
 }
 
