@@ -20,7 +20,7 @@ async function expectSameBytesTwice(produce: () => Promise<string>): Promise<str
 function reportFor(factory: () => Promise<ServiceFactory> | ServiceFactory, seed: number): () => Promise<string> {
   return async () => {
     const report = await runConformance(await factory(), { seed, runs: 100 });
-    return reportText(report, (counterexample) => `seed ${counterexample.seed} path ${counterexample.path}`);
+    return reportText(report, ({ origin }) => (origin.kind === 'random' ? `seed ${origin.seed} path ${origin.path}` : origin.kind));
   };
 }
 

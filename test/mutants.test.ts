@@ -73,7 +73,7 @@ describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})
       expect(counterexample, `${name} passed ${result.runs} runs`).toBeDefined();
       if (counterexample === undefined) return;
       const trace = formatTrace(counterexample);
-      const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.path);
+      const replay = replayCommand('test/mutants.test.ts', titleOf(mutant), counterexample.origin.path);
       const text = counterexampleText(counterexample, trace, replay);
       showExpected(`${name} (${mode}):\n${text}`);
       expect(counterexample.finding.property).toBe(caughtBy);
@@ -86,8 +86,8 @@ describe(`mutant catalogue, up to ${testRuns(1000)} runs each (seed ${testSeed})
       if (shortest === undefined) return;
       const ratio = counterexample.scenario.events.length / shortest;
       showExpected(`${name} (${mode}): shrunk to ${counterexample.scenario.events.length} events, shortest possible ${shortest}, ratio ${ratio.toFixed(2)}`);
-      if (counterexample.shrinkCut !== undefined && SHRINK_CUT_BY_TIME.has(name)) {
-        showExpected(`${name} (${mode}): ${counterexample.shrinkCut}, so the ratio is not held to ${MAX_SHRINK_RATIO}`);
+      if (counterexample.origin.shrinkCut !== undefined && SHRINK_CUT_BY_TIME.has(name)) {
+        showExpected(`${name} (${mode}): ${counterexample.origin.shrinkCut}, so the ratio is not held to ${MAX_SHRINK_RATIO}`);
         expect(ratio).toBeGreaterThanOrEqual(1);
         return;
       }

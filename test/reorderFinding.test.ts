@@ -17,7 +17,7 @@ describe(`finding about the device under reorder (seed ${testSeed})`, () => {
     expect(counterexample).toBeDefined();
     if (counterexample === undefined) return;
     const trace = formatTrace(counterexample);
-    showExpected(`FINDING (device, not server): ${counterexampleText(counterexample, trace, replayCommand('test/reorderFinding.test.ts', TITLE, counterexample.path))}`);
+    showExpected(`FINDING (device, not server): ${counterexampleText(counterexample, trace, replayCommand('test/reorderFinding.test.ts', TITLE, counterexample.origin.path))}`);
     // The shortest story: a probe from 0 while nothing is sent, a record, a second probe whose reply
     // arrives first; the liveness phase then hands over the stale first reply, which wipes the device.
     expect(trace.compact).toBe('probe[0] emit[0] probe[0] deliver[#2]');

@@ -38,7 +38,7 @@ async function found(file: string, scenario: Scenario): Promise<{ counterexample
   const properties = CATALOGUE.filter((property) => property.modes.includes(scenario.mode) && !property.strictOnly);
   const { finding, recording } = await runScenario(factory, scenario, { properties, strict: false, timeoutMs: TIMEOUT_MS });
   if (finding === undefined) throw new Error('the scenario does not fail');
-  const counterexample: Counterexample = { scenario, finding, seed: 0, path: '', properties: properties.map((property) => property.id), shrinks: 0, ...(recording === undefined ? {} : { recording }) };
+  const counterexample: Counterexample = { scenario, finding, properties: properties.map((property) => property.id), origin: { kind: 'random', seed: 0, path: '', shrinks: 0 }, ...(recording === undefined ? {} : { recording }) };
   return { counterexample, trace: formatTrace(counterexample) };
 }
 
@@ -87,7 +87,7 @@ describe('findings: one per property, its shortest trace, shortest first', () =>
     const { counterexample: alone } = await found(mutant('perDeviceLists.ts'), long);
     expect(alone.finding.property).toBe('S2');
     const s2 = report.modes[0]?.verdicts.find((verdict) => verdict.id === 'S2')?.counterexample;
-    expect(s2?.known).toBe(true);
+    expect(s2?.origin).toEqual({ kind: 'saved', seed: 1, path: '' });
     expect(s2?.scenario.events.length).toBe(3);
   });
 });
@@ -128,10 +128,8 @@ describe('the table shows what the header counts, or says why not', () => {
     const counterexample: Counterexample = {
       scenario: { mode: 'fifo', deviceCount: 5, events: [emit(0)] },
       finding: { property: 'S1', level: 'fail', message: 'dev_4 and dev_0 disagree at index 0', step: undefined },
-      seed: 0,
-      path: '',
       properties: ['S1'],
-      shrinks: 0,
+      origin: { kind: 'random', seed: 0, path: '', shrinks: 0 },
     };
     const rows = shownRows(counterexample, trace);
     expect(rows.map((shown) => shown.event)).toEqual(['emit[0]', '…', 'probe[4]', 'deliver[#6]']);
@@ -158,10 +156,8 @@ describe('record labels', () => {
       ...(recording === undefined ? {} : { recording }),
       scenario,
       finding: { property: 'S2', level: 'fail', message: 'described only', step: undefined },
-      seed: 0,
-      path: '',
       properties: ['S2'],
-      shrinks: 0,
+      origin: { kind: 'random', seed: 0, path: '', shrinks: 0 },
     };
     const trace = formatTrace(counterexample);
     expect(trace.rows[0]?.message).toMatch(/^record r1 dev_0 /);

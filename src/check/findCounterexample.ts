@@ -36,21 +36,52 @@ export interface SearchOptions extends ScenarioOptions {
   readonly shrinkLimitMs?: number;
 }
 
-/** A shrunk failing scenario and everything needed to replay it. */
+/** Where a counterexample came from: what replays it, and how far it was shrunk. */
+export type CounterexampleOrigin = RandomOrigin | ExhaustiveOrigin | SavedOrigin;
+
+/** fast-check's search: its seed and path replay it (with the same properties), and it was shrunk. */
+export interface RandomOrigin {
+  readonly kind: 'random';
+  /** fast-check's seed of the search that found it. */
+  readonly seed: number;
+  /** fast-check's replay path; '' when the failure that stood was not the last one shrinking reached. */
+  readonly path: string;
+  readonly shrinks: number;
+  /** Why shrinking stopped before fast-check was done, when it did. */
+  readonly shrinkCut?: string;
+}
+
+/** An exhaustive search: a shortest failing sequence within its bounds; no seed or path replays it, only its scenario. */
+export interface ExhaustiveOrigin {
+  readonly kind: 'exhaustive';
+}
+
+/**
+ * A replay file run again (from the corpus before a search, or by `--replay`):
+ * nothing was searched or shrunk. The seed and path are the file's, as it
+ * records them; a file saved from an exhaustive search records 0 and '', and
+ * does not say that it was one.
+ */
+export interface SavedOrigin {
+  readonly kind: 'saved';
+  readonly seed: number;
+  readonly path: string;
+}
+
+/** A failing scenario, what it broke, and where it came from. */
 export interface Counterexample {
   readonly scenario: Scenario;
   readonly finding: Finding;
-  readonly seed: number;
-  readonly path: string;
-  /** The properties the search judged; the path replays only with the same set. */
+  /** The properties the search judged; a replay (by path or by file) judges the same set. */
   readonly properties: readonly PropertyId[];
-  readonly shrinks: number;
-  /** Set when an exhaustive search found it: then it is a shortest one, and seed and path mean nothing. */
-  readonly foundBy?: 'exhaustive';
-  /** Why shrinking stopped before fast-check was done, when it did. */
-  readonly shrinkCut?: string;
+  readonly origin: CounterexampleOrigin;
   /** What the failing run did, step by step; absent when the run ended the implementation's thread, which took its record with it. */
   readonly recording?: RunRecording;
+}
+
+/** A counterexample fast-check's search found (the random search, the soak). */
+export interface RandomCounterexample extends Counterexample {
+  readonly origin: RandomOrigin;
 }
 
 export interface SearchResult {
@@ -58,7 +89,7 @@ export interface SearchResult {
   readonly runs: number;
   /** Of those, the runs that ended before their end because the server stopped answering: they judge nothing past that point. */
   readonly abandoned: number;
-  readonly counterexample: Counterexample | undefined;
+  readonly counterexample: RandomCounterexample | undefined;
   /** Set when the search stopped before its runs were done. */
   readonly cutShort?: CutShort;
   /** Set when the search stopped because the server stopped answering in ABANDONED_LIMIT runs. */
@@ -143,11 +174,14 @@ export async function findCounterexample(
     counterexample: {
       scenario: confirmed.scenario,
       finding: confirmed.finding,
-      seed: options.seed,
-      path: confirmed === failures.at(-1) ? (details.counterexamplePath ?? '') : '',
       properties: properties.map((item) => item.id),
-      shrinks: details.numShrinks,
-      ...(shrinkNote === undefined ? {} : { shrinkCut: shrinkNote }),
+      origin: {
+        kind: 'random',
+        seed: options.seed,
+        path: confirmed === failures.at(-1) ? (details.counterexamplePath ?? '') : '',
+        shrinks: details.numShrinks,
+        ...(shrinkNote === undefined ? {} : { shrinkCut: shrinkNote }),
+      },
       ...(confirmed.recording === undefined ? {} : { recording: confirmed.recording }),
     },
   };

@@ -60,7 +60,8 @@ async function replayLoaded(args: ReplayArguments, io: Io, saved: ReplayFile, { 
     io.stdout(args.json ? `${JSON.stringify({ replay: file, implementation: label, stillFails: false })}\n` : `${label}: ${message}\n`);
     return 0;
   }
-  const counterexample: Counterexample = { ...saved, finding, shrinks: 0, ...(recording === undefined ? {} : { recording }) };
+  const origin = { kind: 'saved', seed: saved.seed, path: saved.path } as const;
+  const counterexample: Counterexample = { scenario: saved.scenario, finding, properties: saved.properties, origin, ...(recording === undefined ? {} : { recording }) };
   if (args.json) {
     io.stdout(`${JSON.stringify({ replay: file, implementation: label, stillFails: true, property: finding.property, message: finding.message })}\n`);
   } else {

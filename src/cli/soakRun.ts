@@ -37,7 +37,7 @@ export async function runSoak(args: SyncCheckArguments, minutes: number, io: Io)
   if (failure === undefined) return 0;
   const { counterexample, task } = failure;
   // The worker sent the failing run's recording with it: nothing is run again to describe it.
-  const explained: ExplainedCounterexample = { ...counterexample, known: false };
+  const explained: ExplainedCounterexample = counterexample;
   const file = saveCounterexample(explained, savedTarget(target), saveSettings(args));
   const alone = `npx sync-check ${args.command === undefined ? (args.implementation ?? '') : `--command "${args.command}"`} --mode ${task.mode} --seed ${task.seed} --runs ${task.runs}`.replace(/ +/g, ' ');
   if (!args.json) {

@@ -20,13 +20,14 @@ export interface PropertyVerdict {
   readonly counterexample?: ExplainedCounterexample;
 }
 
-/** A counterexample as a report shows it: with the recording of its failing run, and where it came from. */
-export interface ExplainedCounterexample extends Counterexample {
-  /** True when it came from the corpus of earlier failures rather than a new search. */
-  readonly known: boolean;
-}
+/**
+ * A counterexample as a report shows it: with the recording of its failing run,
+ * and where it came from (`origin.kind` 'saved': from the corpus of earlier
+ * failures rather than a new search).
+ */
+export type ExplainedCounterexample = Counterexample;
 
-/** A failure found by an earlier run, replayed before any new search. */
+/** A failure found by an earlier run, replayed before any new search; the seed and path are its replay file's. */
 export interface KnownFailure {
   readonly scenario: Scenario;
   readonly seed: number;

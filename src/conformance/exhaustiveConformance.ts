@@ -114,7 +114,7 @@ async function checkModeExhaustively(host: ScenarioHost, mode: NetworkMode, boun
 function exhaustiveCounterexample(failure: ExhaustiveFailure, active: readonly Property[]): ExplainedCounterexample {
   const { scenario, finding, recording } = failure;
   const properties = active.map((item) => item.id);
-  return { scenario, finding, seed: 0, path: '', properties, shrinks: 0, foundBy: 'exhaustive', known: false, ...(recording === undefined ? {} : { recording }) };
+  return { scenario, finding, properties, origin: { kind: 'exhaustive' }, ...(recording === undefined ? {} : { recording }) };
 }
 
 /** The counts of every search of a mode together; the depth completed and the sequences per depth and beyond it are the last search's (the one that judged the most). */

@@ -60,16 +60,15 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       const counterexample = await replayKnown(host, failure, active, options);
       if (counterexample === undefined) continue;
       stillFailing++;
-      return { counterexample: { ...counterexample, known: true }, judged: 1, unbroken: 'pass', last: false };
+      return { counterexample, judged: 1, unbroken: 'pass', last: false };
     }
     const found = await findCounterexample(host, mode, active, options);
     cutShort = found.cutShort;
     abandoned += found.abandoned;
     gaveUp ||= found.gaveUp === true;
     const judged = found.runs - found.abandoned;
-    const counterexample = found.counterexample === undefined ? undefined : { ...found.counterexample, known: false };
     // A property no run reached the end for has not been judged: never a pass.
-    return { counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined };
+    return { counterexample: found.counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined };
   };
   const verdicts = await judgeEachProperty(propertiesFor(mode, options.strict).filter((property) => !skipped.includes(property.id)), search);
   const statistics = scenarioStatistics(mode, options, options.seed, options.runs);
@@ -80,5 +79,6 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
 async function replayKnown(host: ScenarioHost, failure: KnownFailure, active: readonly Property[], options: SearchOptions): Promise<Counterexample | undefined> {
   const { finding, recording } = await host.run(failure.scenario, { properties: active, strict: options.strict, timeoutMs: options.timeoutMs });
   if (finding === undefined) return undefined;
-  return { ...failure, finding, properties: active.map((property) => property.id), shrinks: 0, ...(recording === undefined ? {} : { recording }) };
+  const origin = { kind: 'saved', seed: failure.seed, path: failure.path } as const;
+  return { scenario: failure.scenario, finding, properties: active.map((property) => property.id), origin, ...(recording === undefined ? {} : { recording }) };
 }

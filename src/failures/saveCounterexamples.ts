@@ -4,6 +4,7 @@
  * library's `out` option, so a file saved by one replays through the others.
  */
 import { errorText } from '../check/callService.ts';
+import type { CounterexampleOrigin } from '../check/findCounterexample.ts';
 import type { ConformanceReport, ExplainedCounterexample, KnownFailure } from '../conformance/ConformanceReport.ts';
 import { allCounterexamples } from '../report/findings.ts';
 import { markdownReport } from '../report/markdownReport.ts';
@@ -71,8 +72,18 @@ function replayFileOf(counterexample: ExplainedCounterexample, target: SavedTarg
     properties: counterexample.properties,
     strict: settings.strict,
     timeoutMs: settings.timeoutMs,
-    seed: counterexample.seed,
-    path: counterexample.path,
+    ...replayedBy(counterexample.origin),
     scenario: counterexample.scenario,
   };
+}
+
+/**
+ * The seed and path a replay file records. Version 1 of the format requires
+ * both (a file without them is refused as damaged, by this reader and older
+ * ones), so a counterexample an exhaustive search found, which has neither, is
+ * written with 0 and '' as it always was; the failure store's digest leaves them
+ * out, so the file's name is the same whatever they hold.
+ */
+function replayedBy(origin: CounterexampleOrigin): Pick<ReplayFile, 'seed' | 'path'> {
+  return origin.kind === 'exhaustive' ? { seed: 0, path: '' } : { seed: origin.seed, path: origin.path };
 }

@@ -30,9 +30,17 @@ export function counterexampleText(counterexample: Counterexample, trace: Trace,
   return lines.join('\n');
 }
 
-/** Where the trace came from: fast-check's shrinking, or an exhaustive search (then it is a shortest one). */
-export function howFound(counterexample: Counterexample): string {
-  return counterexample.foundBy === 'exhaustive' ? 'shortest within the exhaustive bounds' : `after ${counterexample.shrinks} shrinks${counterexample.shrinkCut === undefined ? '' : `; ${counterexample.shrinkCut}`}`;
+/** Where the trace came from: fast-check's shrinking, an exhaustive search (then it is a shortest one), or a replay file. */
+export function howFound({ origin }: Counterexample): string {
+  switch (origin.kind) {
+    case 'random':
+      return `after ${origin.shrinks} shrinks${origin.shrinkCut === undefined ? '' : `; ${origin.shrinkCut}`}`;
+    case 'exhaustive':
+      return 'shortest within the exhaustive bounds';
+    case 'saved':
+      // A replayed file is not shrunk again; the words are the ones reports have always printed for it.
+      return 'after 0 shrinks';
+  }
 }
 
 /** What the finding says, in the report's words: the check's message, or a plainer one where it misleads. */

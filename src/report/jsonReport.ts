@@ -21,6 +21,7 @@ export interface JsonCounterexample {
   readonly message: string;
   /** 1-based event index, or null when it failed at the end or in the liveness phase. */
   readonly step: number | null;
+  /** fast-check's seed and path of the search that found it (from the corpus: the replay file's); 0 and '' when an exhaustive search found it. */
   readonly seed: number;
   readonly path: string;
   /** True when it came from the corpus of earlier failures. */
@@ -90,7 +91,7 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
   const random = report.randomSearch;
   const beyond = (counterexample: ExplainedCounterexample): readonly string[] | undefined => {
     const settings = report.search;
-    if (settings.kind !== 'exhaustive' || counterexample.foundBy === 'exhaustive') return undefined;
+    if (settings.kind !== 'exhaustive' || counterexample.origin.kind === 'exhaustive') return undefined;
     const depth = report.modes.find((mode) => mode.mode === counterexample.scenario.mode)?.exhaustive?.depth ?? 0;
     return beyondBounds(counterexample.scenario, { ...settings.bounds, depth });
   };
@@ -161,7 +162,7 @@ function jsonExhaustive(report: ConformanceReport, { bounds, pruning }: Exhausti
 }
 
 function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile: string | undefined, beyond: readonly string[] | undefined): JsonCounterexample {
-  const { scenario, finding } = counterexample;
+  const { scenario, finding, origin } = counterexample;
   const trace = formatTrace(counterexample);
   const cut = cutNote(counterexample, trace);
   return {
@@ -172,11 +173,12 @@ function jsonCounterexample(counterexample: ExplainedCounterexample, replayFile:
     ...(cut === undefined ? {} : { cut }),
     message: findingMessage(counterexample, trace),
     step: finding.step ?? null,
-    seed: counterexample.seed,
-    path: counterexample.path,
-    known: counterexample.known,
-    shortest: counterexample.foundBy === 'exhaustive',
-    ...(counterexample.shrinkCut === undefined ? {} : { shrinkCut: counterexample.shrinkCut }),
+    // An exhaustive counterexample has no seed or path; the format has always given it 0 and ''.
+    seed: origin.kind === 'exhaustive' ? 0 : origin.seed,
+    path: origin.kind === 'exhaustive' ? '' : origin.path,
+    known: origin.kind === 'saved',
+    shortest: origin.kind === 'exhaustive',
+    ...(origin.kind !== 'random' || origin.shrinkCut === undefined ? {} : { shrinkCut: origin.shrinkCut }),
     ...(replayFile === undefined ? {} : { replayFile }),
     ...(beyond === undefined ? {} : { beyondBounds: beyond }),
   };

@@ -1,5 +1,6 @@
 /** A counterexample as Markdown: what failed, how to replay it, the step table and a sequence diagram. */
 import { propertyById } from '../../properties/index.ts';
+import type { CounterexampleOrigin } from '../check/findCounterexample.ts';
 import type { ExplainedCounterexample } from '../conformance/ConformanceReport.ts';
 import { cutNote, findingMessage, HEADINGS, plural, shownRows } from './counterexampleText.ts';
 import { formatTrace } from './formatTrace.ts';
@@ -20,7 +21,7 @@ export function markdownReport(counterexample: ExplainedCounterexample, implemen
     '',
     `- implementation: \`${implementation}\``,
     `- mode: ${scenario.mode}, ${plural(scenario.deviceCount, 'device')}, ${plural(scenario.events.length, 'event')}${cutText(cutNote(counterexample, trace))}: \`${trace.compact}\``,
-    counterexample.foundBy === 'exhaustive' ? '- found by exhaustive search: a shortest failing sequence within its bounds' : `- found with seed ${counterexample.seed}, path \`${counterexample.path || '-'}\``,
+    foundLine(counterexample.origin),
     `- replay: \`${replay}\``,
     '',
     `| ${columns.map((column) => HEADINGS[column]).join(' | ')} |`,
@@ -33,6 +34,11 @@ export function markdownReport(counterexample: ExplainedCounterexample, implemen
     '```',
     '',
   ].join('\n');
+}
+
+/** How it was found: a random search's (or, replayed from a file, the file's) seed and path, or an exhaustive search. */
+function foundLine(origin: CounterexampleOrigin): string {
+  return origin.kind === 'exhaustive' ? '- found by exhaustive search: a shortest failing sequence within its bounds' : `- found with seed ${origin.seed}, path \`${origin.path || '-'}\``;
 }
 
 function cutText(note: string | undefined): string {

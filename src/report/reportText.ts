@@ -44,7 +44,7 @@ export function reportText(report: ConformanceReport, replayHint: ReplayHint): s
   if (findings.length > 1) lines.push('', 'findings, shortest first (one per property: its shortest trace over every mode and search; every trace found is saved):');
   for (const { best, others } of findings) {
     lines.push('', counterexampleText(best, formatTrace(best), replayHint(best)));
-    const search = (counterexample: ExplainedCounterexample): string => (random === undefined ? '' : counterexample.foundBy === 'exhaustive' ? ' by the exhaustive search' : ' by the random search');
+    const search = (counterexample: ExplainedCounterexample): string => (random === undefined ? '' : counterexample.origin.kind === 'exhaustive' ? ' by the exhaustive search' : ' by the random search');
     for (const other of others) lines.push(`  also found in ${other.scenario.mode} mode${search(other)} (${plural(other.scenario.events.length, 'event')}): ${replayHint(other)}`);
   }
   return lines.join('\n');

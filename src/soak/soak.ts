@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { NetworkMode } from '../../model/index.ts';
-import type { Counterexample } from '../check/findCounterexample.ts';
+import type { RandomCounterexample } from '../check/findCounterexample.ts';
 import { batchMode, batchSeed, globalBatch, type Shard } from './batchPlan.ts';
 import type { BatchResult, SoakTask } from './soakWorker.ts';
 
@@ -38,7 +38,7 @@ export interface SoakReport {
   readonly seconds: number;
   readonly workers: readonly WorkerFigures[];
   /** The first failure, with the batch that found it. */
-  readonly failure: { readonly counterexample: Counterexample; readonly task: SoakTask } | undefined;
+  readonly failure: { readonly counterexample: RandomCounterexample; readonly task: SoakTask } | undefined;
 }
 
 /** Workers by default: one per core. */

@@ -3,7 +3,7 @@ import { threadId } from 'node:worker_threads';
 import type { NetworkMode } from '../../model/index.ts';
 import { propertiesFor } from '../../properties/index.ts';
 import { loadImplementation, type LoadedImplementation } from '../adapters/loadImplementation.ts';
-import { findCounterexample, type Counterexample } from '../check/findCounterexample.ts';
+import { findCounterexample, type RandomCounterexample } from '../check/findCounterexample.ts';
 import { modeSeed } from '../check/findCounterexample.ts';
 
 export interface SoakTask {
@@ -21,7 +21,7 @@ export interface BatchResult {
   readonly threadId: number;
   readonly runs: number;
   readonly seconds: number;
-  readonly counterexample: Counterexample | undefined;
+  readonly counterexample: RandomCounterexample | undefined;
 }
 
 const loaded = new Map<string, Promise<LoadedImplementation>>();
