@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { ModelEvent } from '../model/index.ts';
 import { propertyById } from '../properties/index.ts';
 import { loadImplementation } from '../src/adapters/loadImplementation.ts';
+import { MAX_RECORDED_ENTRIES, RunRecorder } from '../src/check/RunRecording.ts';
 import { runScenario } from '../src/check/runScenario.ts';
+import type { Device } from '../src/reference/Device.ts';
+import type { ScenarioHost } from '../src/check/ScenarioHost.ts';
 import type { ServiceLike } from '../src/check/service.ts';
 import type { ExplainedCounterexample } from '../src/conformance/ConformanceReport.ts';
 import { exhaustiveConformance } from '../src/conformance/exhaustiveConformance.ts';
@@ -107,5 +110,62 @@ describe('traces are recorded while the failing run happens', () => {
     const { recording } = await runScenario(() => mutating, { mode: 'fifo', deviceCount: 1, events }, { properties: [], strict: false, timeoutMs: 1000, keepRecording: true });
     const first = recording?.steps[0]?.outcome;
     expect(first).toEqual({ kind: 'reply', value: { type: 'update', from: 0, data: [] } });
+  });
+});
+
+describe('the recording of a run', () => {
+  /** Devices as the recorder reads them: an id, a list, a revision that moves when the list changes. */
+  const devicesOf = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `dev_${index}`, records: [] as unknown[], sent: [] as unknown[], revision: 0 }));
+  const event: ModelEvent = { kind: 'probe', device: 0 };
+
+  it('copies only the device whose list changed; the others share the copy of the step before', () => {
+    const devices = devicesOf(3);
+    const recorder = new RunRecorder(devices as unknown as Device[]);
+    recorder.record({ event, index: 1 });
+    devices[1]!.records.push('r1');
+    devices[1]!.revision++;
+    recorder.record({ event, index: 2 });
+    const [first, second] = recorder.finish().steps;
+    expect(second?.holdings[1]).toEqual(['r1']);
+    expect(first?.holdings[1]).toEqual([]);
+    expect(second?.holdings[0]).toBe(first?.holdings[0]);
+    expect(second?.holdings[2]).toBe(first?.holdings[2]);
+  });
+
+  it(`stops, and says so, rather than copy more than ${MAX_RECORDED_ENTRIES} entries (a server that floods its devices' lists)`, () => {
+    const devices = devicesOf(10);
+    const recorder = new RunRecorder(devices as unknown as Device[]);
+    const flood = new Array<string>(MAX_RECORDED_ENTRIES / 4).fill('x');
+    let steps = 0;
+    for (let step = 1; step <= 20; step++) {
+      for (const device of devices) {
+        device.records = [...flood];
+        device.revision++;
+      }
+      recorder.record({ event, index: step });
+      steps++;
+    }
+    const recording = recorder.finish();
+    expect(steps).toBe(20);
+    expect(recording.truncated).toBe(true);
+    // Ten devices of a quarter of the cap each: not even the first step fits.
+    expect(recording.steps.length).toBe(0);
+    expect(recording.end.map((device) => device.records.length)).toEqual(devices.map(() => MAX_RECORDED_ENTRIES / 4));
+  });
+});
+
+describe('a run that throws (the checker failing, not the server)', () => {
+  it('ends the search with that error, never with a pass', async () => {
+    let runs = 0;
+    const host: ScenarioHost = {
+      factory: createSyncService,
+      run: async (scenario, settings) => {
+        if (++runs === 5) throw new Error("the checker's worker failed: test");
+        return runScenario(createSyncService, scenario, settings);
+      },
+    };
+    await expect(runConformance(host, { seed: 1, runs: 30, modes: ['fifo'] })).rejects.toThrow("the checker's worker failed: test");
+    // It stopped at the error: no further run, no shrinking of an exception.
+    expect(runs).toBe(5);
   });
 });

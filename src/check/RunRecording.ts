@@ -36,44 +36,65 @@ export interface RunRecording {
   readonly steps: readonly RecordedStep[];
   /** The devices as the run left them (at the finding, when there is one). */
   readonly end: readonly DeviceView[];
+  /** Set when recording stopped early (after `steps`): the devices held more than a recording may copy. */
+  readonly truncated?: true;
 }
 
 /** The recording of a run that ended before any event (the server could not be created). */
 export const NOTHING_RECORDED: RunRecording = { deviceIds: [], steps: [], end: [] };
 
 /**
- * Records a run step by step. The devices' lists are copied only when one of
- * them changed (a revision moved); otherwise a step shares the last step's
- * copies, so most steps cost one object.
+ * List entries a recording may copy in all (8 bytes each, the entries themselves
+ * are shared): a server that floods its devices' lists must not make the
+ * checker's recording, rather than the server, run out of memory.
+ */
+export const MAX_RECORDED_ENTRIES = 1_000_000;
+
+/**
+ * Records a run step by step. A device's list is copied only when it changed
+ * (its revision moved); a step shares the other devices' copies with the step
+ * before, so most steps cost one object.
  */
 export class RunRecorder {
   private readonly steps: RecordedStep[] = [];
   private revisions: readonly number[] = [];
   private holdings: readonly (readonly unknown[])[] = [];
+  private copied = 0;
+  private truncated = false;
 
   constructor(private readonly devices: readonly Device[]) {}
 
   record(step: Omit<RecordedStep, 'holdings'>): void {
+    if (this.truncated) return;
+    const holdings = this.current();
+    if (holdings === undefined) {
+      this.truncated = true;
+      return;
+    }
     const { event, index, sent, outcome, replyId, replyDevice } = step;
-    this.steps.push({ event, index, sent, outcome, replyId, replyDevice, holdings: this.current() });
+    this.steps.push({ event, index, sent, outcome, replyId, replyDevice, holdings });
   }
 
   /** The recording so far, with the devices as they are now. */
   finish(): RunRecording {
-    const holdings = this.current();
+    const holdings = this.truncated ? undefined : this.current();
     return {
       deviceIds: this.devices.map((device) => device.id),
       steps: this.steps,
-      end: this.devices.map((device, index) => ({ id: device.id, records: holdings[index] ?? [], sent: [...device.sent] })),
+      end: this.devices.map((device, index) => ({ id: device.id, records: holdings?.[index] ?? [...device.records], sent: [...device.sent] })),
+      ...(this.truncated ? { truncated: true } : {}),
     };
   }
 
-  private current(): readonly (readonly unknown[])[] {
-    const changed = this.revisions.length !== this.devices.length || this.devices.some((device, index) => device.revision !== this.revisions[index]);
-    if (changed) {
-      this.revisions = this.devices.map((device) => device.revision);
-      this.holdings = this.devices.map((device) => [...device.records]);
-    }
+  /** Every device's list as of now, copying only those that changed; undefined once the copies would pass MAX_RECORDED_ENTRIES. */
+  private current(): readonly (readonly unknown[])[] | undefined {
+    const changed = (device: Device, index: number): boolean => device.revision !== this.revisions[index] || this.holdings[index] === undefined;
+    const needed = this.devices.reduce((sum, device, index) => sum + (changed(device, index) ? device.records.length : 0), 0);
+    if (needed === 0 && this.holdings.length === this.devices.length) return this.holdings;
+    if (this.copied + needed > MAX_RECORDED_ENTRIES) return undefined;
+    this.copied += needed;
+    this.holdings = this.devices.map((device, index) => (changed(device, index) ? [...device.records] : this.holdings[index]!));
+    this.revisions = this.devices.map((device) => device.revision);
     return this.holdings;
   }
 }

@@ -134,16 +134,25 @@ export async function findCounterexample(
   let shrinkCut: string | undefined;
   let cutShort: CutShort | undefined;
   const failures: Failure[] = [];
+  // A run that throws is the checker failing, not the server: fast-check would take it for a
+  // failing run and the search would end with no finding, a false pass. It ends the search instead.
+  let checkerError: Error | undefined;
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
     cutShort ??= options.budget?.cutShort;
-    if (cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
+    if (checkerError !== undefined || cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
     const shrinkLimitMs = options.shrinkLimitMs ?? SHRINK_LIMIT_MS;
     if (shrinkStarted !== undefined && performance.now() - shrinkStarted > shrinkLimitMs) {
       shrinkCut = `shrinking stopped after ${shrinkLimitMs / 1000} s`;
       return true;
     }
     const timeoutMs = pace.timeoutMs;
-    const result: RunResult = await host.run(scenario, settings(timeoutMs));
+    let result: RunResult;
+    try {
+      result = await host.run(scenario, settings(timeoutMs));
+    } catch (error) {
+      checkerError = error instanceof Error ? error : new Error(`a run threw ${String(error)}`);
+      return true;
+    }
     // A run cut short by the budget or an interrupt (its process may have been stopped under it) judges nothing.
     if (options.budget?.cutShort !== undefined) return true;
     pace.observe(result);
@@ -162,6 +171,7 @@ export async function findCounterexample(
     numRuns: options.runs,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
+  if (checkerError !== undefined) throw checkerError;
   if (cutShort !== undefined && failures.length === 0) return { runs, abandoned, counterexample: undefined, cutShort };
   if (!details.failed) return { runs, abandoned, counterexample: undefined, ...(abandoned >= ABANDONED_LIMIT ? { gaveUp: true } : {}) };
   if (details.counterexample === null) throw new Error(`the search itself failed: ${String(details.errorInstance)}`);

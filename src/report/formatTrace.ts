@@ -2,7 +2,7 @@
 import { isRecordShaped, type ModelEvent, type WireRecord } from '../../model/index.ts';
 import { describeValue, type CallOutcome, type DeviceView } from '../../properties/index.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
-import type { RecordedStep } from '../check/RunRecording.ts';
+import { MAX_RECORDED_ENTRIES, type RecordedStep } from '../check/RunRecording.ts';
 import type { Outgoing } from '../check/World.ts';
 import { RecordLabels } from './recordLabels.ts';
 
@@ -59,7 +59,9 @@ export function formatTrace(counterexample: Counterexample): Trace {
   const livenessRows: TraceRow[] = [];
   for (const step of recording.steps) (step.index === undefined ? livenessRows : rows).push(rowOf(step, recording.deviceIds, labels, replyTexts));
   const count = livenessRows.length;
-  const liveness = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
+  const phase = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
+  const cut = recording.truncated === true ? `recording stopped after ${recording.steps.length} events: the devices held more than ${MAX_RECORDED_ENTRIES.toLocaleString('en-US')} entries to copy` : '';
+  const liveness = [phase, cut].filter((part) => part !== '').join('; ');
   // The run stopped at the finding, so its end is as the failing event left it.
   const explanation = explain(counterexample, recording.end, labels);
   return { compact: rows.map((row) => row.event).join(' '), rows, livenessRows, liveness, described: true, ...(explanation === undefined ? {} : { explanation }) };
