@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { deep } from './support/deep.ts';
 import { CATALOGUE } from '../properties/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
+import type { ServiceLike } from '../src/check/service.ts';
+import { createSyncService } from '../src/reference/SyncService.ts';
 import { exhaustiveConformance } from '../src/conformance/exhaustiveConformance.ts';
 import { NondeterminismError } from '../src/exhaustive/searchExhaustively.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
@@ -63,6 +65,13 @@ describe('exhaustive checking of black boxes', () => {
     expect(plain.modes[0]?.exhaustive?.usedSnapshots).toBe(false);
     expect(snapshots.modes[0]?.exhaustive?.sequences).toBeLessThan(plain.modes[0]?.exhaustive?.sequences ?? 0);
     expect(snapshots.search.kind === 'exhaustive' && snapshots.search.pruning.some((rule) => rule.includes('snapshot()'))).toBe(true);
+  });
+
+  it('a snapshot() that throws is no snapshot: the search keys by the trace and gives its verdict', async () => {
+    const throwing = (): ServiceLike => Object.assign(createSyncService(), { snapshot: (): never => { throw new Error('no snapshot today'); } });
+    const report = await exhaustiveConformance(throwing, { modes: ['fifo'], bounds: { depth: 3, devices: 2 } });
+    expect(report.verdict).toBe('pass');
+    expect(report.modes[0]?.exhaustive?.usedSnapshots).toBe(false);
   });
 
   it('refuses a server that is not deterministic, rather than prune unsoundly', async () => {

@@ -78,3 +78,13 @@ describe('S5: malformedReplyReason', () => {
     expect(malformedReplyReason(reply, 2)).toContain(reason);
   });
 });
+
+describe('a __proto__ key from the wire', () => {
+  it('stays a plain field of the copy (as JSON.parse keeps it), never the copy\'s prototype', () => {
+    const reply = JSON.parse('{"type":"update","from":0,"__proto__":{"data":[1]}}') as Record<string, unknown>;
+    const copied = networkCopy(reply) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+    expect(Object.keys(copied)).toEqual(['type', 'from', '__proto__']);
+    expect(copied.data).toBeUndefined();
+  });
+});

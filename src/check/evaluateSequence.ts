@@ -8,6 +8,7 @@ import type { ModelEvent, NetworkMode } from '../../model/index.ts';
 import type { Scenario } from '../../properties/index.ts';
 import type { RunRecording } from './RunRecording.ts';
 import { stringifyWire } from './wireJson.ts';
+import { serverSnapshot } from './serverSnapshot.ts';
 import { runScenario, type ExecutedStep, type Finding, type RunSettings } from './runScenario.ts';
 import type { ServiceFactory, ServiceLike } from './service.ts';
 import type { World } from './World.ts';
@@ -69,7 +70,7 @@ export async function evaluateSequence(
   let usedSnapshot = false;
   const junkBefore = (length: number): number => node.events.slice(0, length).filter((event) => event.kind === 'junk').length;
   const stateAt = (world: World, length: number): string => {
-    const snapshot = snapshotOf(service);
+    const snapshot = serverSnapshot(service);
     usedSnapshot ||= snapshot !== undefined;
     // With a snapshot, the server's state is its own; without, it is everything it was sent.
     const server = snapshot ?? history;
@@ -112,10 +113,3 @@ function emittedOrder(events: readonly ModelEvent[]): string[] {
   return events.flatMap((event) => (event.kind === 'emit' ? [`${event.device}:${event.content.timestamp}`] : []));
 }
 
-/** The server's own description of its state, when it offers one synchronously. */
-function snapshotOf(service: ServiceLike | undefined): unknown {
-  const snapshot = (service as { snapshot?: unknown } | undefined)?.snapshot;
-  if (typeof snapshot !== 'function') return undefined;
-  const value: unknown = snapshot.call(service);
-  return value instanceof Promise ? undefined : value;
-}

@@ -38,7 +38,10 @@ function copy(value: unknown, depth: number, ancestors: Set<object>): unknown {
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      result[key] = copy(item, depth + 1, ancestors);
+      const copied = copy(item, depth + 1, ancestors);
+      // Assigned, a `__proto__` key from the wire would become the copy's prototype: it stays a plain field, as JSON.parse keeps it.
+      if (key === '__proto__') Object.defineProperty(result, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      else result[key] = copied;
     }
     return result;
   } finally {

@@ -11,6 +11,7 @@ import { callService, errorText, TimedOut, withTimeout } from '../../check/callS
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
 import { evaluateSequence } from '../../check/evaluateSequence.ts';
+import { serverSnapshot } from '../../check/serverSnapshot.ts';
 import { runObjectHarness } from '../../harness/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
@@ -110,17 +111,6 @@ async function create(factory: ServiceFactory, timeoutMs: number): Promise<Extra
   }
 }
 
-function snapshotOf(service: ServiceLike | undefined): unknown {
-  const snapshot = (service as { snapshot?: unknown } | undefined)?.snapshot;
-  if (typeof snapshot !== 'function') return undefined;
-  try {
-    const value: unknown = snapshot.call(service);
-    return value instanceof Promise ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<WorkerResponse> {
   switch (request.kind) {
     case 'run':
@@ -137,7 +127,7 @@ async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<
     }
     case 'call': {
       const outcome = await call(request.message, request.timeoutMs);
-      return { kind: 'called', id: request.id, outcome, snapshot: snapshotOf(current) };
+      return { kind: 'called', id: request.id, outcome, snapshot: serverSnapshot(current) };
     }
   }
 }
