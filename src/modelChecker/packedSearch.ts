@@ -104,6 +104,7 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
   });
 
   const deadline = started + (options.maxMilliseconds ?? Number.POSITIVE_INFINITY);
+  let cutByDepth = false;
   for (let number = 0; number < store.size; number++) {
     if ((number & 0xffff) === 0 && number > 0 && performance.now() > deadline) return finish(undefined, false);
     store.read(number, stateWords);
@@ -114,8 +115,11 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
         if (message !== undefined) return finish({ invariant: name, message, path: pathTo(number) }, false);
       }
     }
-    // With a depth bound, states that deep are judged but not expanded.
-    if (depths.at(number) >= maxDepth) continue;
+    // With a depth bound, states that deep are judged but not expanded: the search is then not complete.
+    if (depths.at(number) >= maxDepth) {
+      cutByDepth = true;
+      continue;
+    }
     const count = enabledCodes(layout, state, enabled, sent, pendingOf);
     for (let choice = 0; choice < count; choice++) {
       const code = enabled[choice]!;
@@ -140,7 +144,7 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
       if (store.size >= maxStates) return finish(undefined, false);
     }
   }
-  return finish(undefined, true);
+  return finish(undefined, !cutByDepth);
 }
 
 /**
