@@ -132,6 +132,18 @@ describe('the recording of a run', () => {
     expect(second?.holdings[2]).toBe(first?.holdings[2]);
   });
 
+  it('sees a list that changed to empty (nothing to copy, but it changed)', () => {
+    const devices = devicesOf(1);
+    const recorder = new RunRecorder(devices as unknown as Device[]);
+    devices[0]!.records.push('r1');
+    devices[0]!.revision++;
+    recorder.record({ event, index: 1 });
+    devices[0]!.records = [];
+    devices[0]!.revision++;
+    recorder.record({ event, index: 2 });
+    expect(recorder.finish().steps.map((step) => step.holdings[0])).toEqual([['r1'], []]);
+  });
+
   it(`stops, and says so, rather than copy more than ${MAX_RECORDED_ENTRIES} entries (a server that floods its devices' lists)`, () => {
     const devices = devicesOf(10);
     const recorder = new RunRecorder(devices as unknown as Device[]);

@@ -89,8 +89,9 @@ export class RunRecorder {
   /** Every device's list as of now, copying only those that changed; undefined once the copies would pass MAX_RECORDED_ENTRIES. */
   private current(): readonly (readonly unknown[])[] | undefined {
     const changed = (device: Device, index: number): boolean => device.revision !== this.revisions[index] || this.holdings[index] === undefined;
+    // A list that changed to empty costs nothing to copy, but it changed: compare revisions, not sizes.
+    if (!this.devices.some(changed)) return this.holdings;
     const needed = this.devices.reduce((sum, device, index) => sum + (changed(device, index) ? device.records.length : 0), 0);
-    if (needed === 0 && this.holdings.length === this.devices.length) return this.holdings;
     if (this.copied + needed > MAX_RECORDED_ENTRIES) return undefined;
     this.copied += needed;
     this.holdings = this.devices.map((device, index) => (changed(device, index) ? [...device.records] : this.holdings[index]!));
