@@ -115,11 +115,6 @@ export const MODEL_LIVENESS_IDS = ['L1', 'L2'] as const satisfies readonly Prope
 export type ModelInvariantId = (typeof MODEL_INVARIANT_IDS)[number];
 export type ModelLivenessId = (typeof MODEL_LIVENESS_IDS)[number];
 
-/** True for a property judged over model states (see MODEL_INVARIANT_IDS). */
-export function isModelLevel(property: Property): boolean {
-  return property.when === 'end' || property.watches === 'records';
-}
-
 /** The ids of `ids` that are guarantees in `mode`, as the catalogue says. */
 export function guaranteedIn<Id extends PropertyId>(ids: readonly Id[], mode: NetworkMode): Id[] {
   return ids.filter((id) => propertyById(id).modes.includes(mode));
