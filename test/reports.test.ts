@@ -13,6 +13,7 @@ import { turnEvents } from '../properties/arbitraries/harnessTurnArbitrary.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import type { Counterexample } from '../src/check/findCounterexample.ts';
 import { runConformance } from '../src/conformance/runConformance.ts';
+import type { RunRecording } from '../src/check/RunRecording.ts';
 import { runScenario } from '../src/check/runScenario.ts';
 import { exhaustiveConformance } from '../src/conformance/exhaustiveConformance.ts';
 import { paletteContent } from '../src/exhaustive/nextSteps.ts';
@@ -151,7 +152,9 @@ describe('record labels', () => {
 
   it('a trace names a record sent twice by one label, and counts the copy', async () => {
     const scenario: Scenario = { mode: 'fifo', deviceCount: 1, events: [emit(0), emit(0), probe(0), { kind: 'deliver', pick: 0 }] };
-    const { recording } = await runScenario(await loadModule(REFERENCE), scenario, { properties: [], strict: false, timeoutMs: TIMEOUT_MS, keepRecording: true });
+    let finishRecording: (() => RunRecording) | undefined;
+    await runScenario(await loadModule(REFERENCE), scenario, { properties: [], strict: false, timeoutMs: TIMEOUT_MS, onPass: (finish) => (finishRecording = finish) });
+    const recording = finishRecording?.();
     const counterexample: Counterexample = {
       ...(recording === undefined ? {} : { recording }),
       scenario,

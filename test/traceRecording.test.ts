@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelEvent } from '../model/index.ts';
 import { propertyById } from '../properties/index.ts';
 import { loadImplementation } from '../src/adapters/loadImplementation.ts';
-import { MAX_RECORDED_ENTRIES, RunRecorder } from '../src/check/RunRecording.ts';
+import { MAX_RECORDED_ENTRIES, RunRecorder, type RunRecording } from '../src/check/RunRecording.ts';
 import { runScenario } from '../src/check/runScenario.ts';
 import type { Device } from '../src/reference/Device.ts';
 import type { ScenarioHost } from '../src/check/ScenarioHost.ts';
@@ -107,7 +107,9 @@ describe('traces are recorded while the failing run happens', () => {
       },
     };
     const events: ModelEvent[] = [{ kind: 'probe', device: 0 }, { kind: 'probe', device: 0 }];
-    const { recording } = await runScenario(() => mutating, { mode: 'fifo', deviceCount: 1, events }, { properties: [], strict: false, timeoutMs: 1000, keepRecording: true });
+    let finishRecording: (() => RunRecording) | undefined;
+    await runScenario(() => mutating, { mode: 'fifo', deviceCount: 1, events }, { properties: [], strict: false, timeoutMs: 1000, onPass: (finish) => (finishRecording = finish) });
+    const recording = finishRecording?.();
     const first = recording?.steps[0]?.outcome;
     expect(first).toEqual({ kind: 'reply', value: { type: 'update', from: 0, data: [] } });
   });

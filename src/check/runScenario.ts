@@ -33,8 +33,11 @@ export interface RunOptions extends RunSettings {
   readonly observe?: (world: World, model: ModelState) => void;
   /** Called after every event with the world as it is then (the exhaustive search reads the state a sequence reached). */
   readonly onStep?: (step: ExecutedStep) => void;
-  /** Keep the recording of a run that passes too (the worker may yet find that it failed: something escaped it). */
-  readonly keepRecording?: boolean;
+  /**
+   * Given the way to finish a passing run's recording, which is otherwise dropped
+   * unfinished (the worker may yet find that the run failed: something escaped it).
+   */
+  readonly onPass?: (finishRecording: () => RunRecording) => void;
   /** Called before every event (index undefined in the liveness phase), so a watchdog can name the step a hang happened at. */
   readonly beforeEvent?: (index: number | undefined) => void;
 }
@@ -107,9 +110,11 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     hung: false,
     slowestCallMs: 0,
   };
-  // Only a failing run is reported, so only it keeps its recording (finishing one copies the devices).
-  const kept = (result: RunResult): boolean => result.finding !== undefined || options.keepRecording === true;
-  const ended = (result: RunResult): RunResult => ({ ...result, slowestCallMs: context.slowestCallMs, hung: context.hung, ...(kept(result) ? { recording: context.recorder.finish() } : {}) });
+  // Only a failing run is reported, so only it finishes its recording (finishing one copies the devices).
+  const ended = (result: RunResult): RunResult => {
+    if (result.finding === undefined) options.onPass?.(() => context.recorder.finish());
+    return { ...result, slowestCallMs: context.slowestCallMs, hung: context.hung, ...(result.finding === undefined ? {} : { recording: context.recorder.finish() }) };
+  };
   for (const [position, event] of scenario.events.entries()) {
     const finding = await runEvent(context, event, position + 1);
     if (finding !== undefined) return ended({ finding, roundsToConverge: undefined });

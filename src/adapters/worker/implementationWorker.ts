@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { effectiveLevel, propertyById, type CallOutcome } from '../../../properties/index.ts';
 import { callService, errorText, TimedOut, withTimeout } from '../../check/callService.ts';
 import { runScenario, type RunResult } from '../../check/runScenario.ts';
+import type { RunRecording } from '../../check/RunRecording.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
 import { evaluateSequence } from '../../check/evaluateSequence.ts';
 import { serverSnapshot } from '../../check/serverSnapshot.ts';
@@ -73,23 +74,26 @@ let current: ServiceLike | undefined;
 async function run(factory: ServiceFactory, request: Extract<WorkerRequest, { kind: 'run' }>): Promise<RunResult> {
   // Not cleared first: something that escaped after the last run (a later timer) is this run's finding, never lost.
   const properties = request.properties.map(propertyById);
+  // A passing run's recording is finished only if something escaped it makes it a failure.
+  let finishRecording: (() => RunRecording) | undefined;
   const result = await runScenario(factory, request.scenario, {
     properties,
     strict: request.strict,
     timeoutMs: request.timeoutMs,
     beforeEvent: stepStarted,
-    keepRecording: true,
+    onPass: (finish) => {
+      finishRecording = finish;
+    },
   });
   await settle();
   const escaped = misbehaviour.take();
   if (result.finding !== undefined) return result;
-  // A passing run's recording is not needed, and would only cost its copy across the thread.
-  const { recording, ...passing } = result;
-  if (escaped === undefined || !request.properties.includes('S6')) return passing;
+  if (escaped === undefined || !request.properties.includes('S6')) return result;
+  const recording = finishRecording?.();
   const step = Atomics.load(heartbeat, STEP);
   const message = `${escaped} (noticed at ${step === LIVENESS_STEP ? 'the liveness phase' : `step ${step}`})`;
   const finding = { property: 'S6', level: effectiveLevel(propertyById('S6'), request.strict), message, step: step === LIVENESS_STEP ? undefined : step } as const;
-  return { ...passing, finding, ...(recording === undefined ? {} : { recording }) };
+  return { ...result, finding, ...(recording === undefined ? {} : { recording }) };
 }
 
 async function call(message: unknown, timeoutMs: number): Promise<CallOutcome> {
