@@ -12,12 +12,16 @@ export class LoadError extends Error {}
 /** ESM, CommonJS and either-by-package.json, for TypeScript and JavaScript alike. */
 export const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
 
-/** Imports `file` (TypeScript loads through tsx, no build step) and returns its server factory. */
-export async function loadModule(file: string): Promise<ServiceFactory> {
+/**
+ * Imports `file` and returns its server factory: from `bundle` (the same code as
+ * one plain ESM file, moduleBundle.ts) with Node alone when there is one, else
+ * through tsx (TypeScript with no build step).
+ */
+export async function loadModule(file: string, bundle?: string): Promise<ServiceFactory> {
   const absolute = checkModulePath(file);
   let exports: Record<string, unknown>;
   try {
-    exports = (await importTypeScriptAware(absolute)) as Record<string, unknown>;
+    exports = (await (bundle === undefined ? importTypeScriptAware(absolute) : import(pathToFileURL(bundle).href))) as Record<string, unknown>;
   } catch (error) {
     throw new LoadError(`cannot load ${file}: ${firstLine(errorText(error))}${commonJsHint(error, path.extname(absolute))}`);
   }

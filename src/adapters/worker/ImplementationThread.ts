@@ -9,14 +9,21 @@ import { errorText } from '../../check/callService.ts';
 import { STARTUP_TIMEOUT_MS } from '../ChildConnection.ts';
 import { LoadError } from '../loadModule.ts';
 import { trackRunning } from '../runningProcesses.ts';
+import { workerEntry } from '../workerEntry.ts';
 import type { OutputCapture } from './outputCapture.ts';
 import { BEATS, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
-/**
- * The thread's entry: from sources (tsx, vitest) a .mjs that registers tsx before
- * importing implementationWorker.ts; compiled (dist), implementationWorker.js itself.
- */
-const WORKER_ENTRY = new URL(import.meta.filename.endsWith('.ts') ? './implementationWorker.mjs' : './implementationWorker.js', import.meta.url);
+/** The thread's entry file: compiled, implementationWorker.js; from sources, implementationWorker.ts bundled (workerEntry.ts). */
+export function implementationWorkerEntry(): Promise<URL> {
+  return workerEntry(import.meta.url, './implementationWorker');
+}
+
+/** What a thread loads: its entry file, and the implementation (`file` names it; `bundle` is its code as one plain ESM file, when it could be bundled). */
+export interface ThreadLoad {
+  readonly entry: URL;
+  readonly file: string;
+  readonly bundle: string | undefined;
+}
 
 /** Memory an implementation's thread may use before it counts as out of memory. */
 export const WORKER_MEMORY_MB = 2048;
@@ -47,10 +54,12 @@ export class ImplementationThread {
   /** Requests wait their turn: a caller that gave up on one (a timeout) must not collide with the next. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(file: string, output: OutputCapture) {
-    const setup: WorkerSetup = { file, heartbeat: this.heartbeat.buffer };
-    this.worker = new Worker(WORKER_ENTRY, {
+  constructor({ entry, file, bundle }: ThreadLoad, output: OutputCapture) {
+    const setup: WorkerSetup = { file, bundle, heartbeat: this.heartbeat.buffer };
+    this.worker = new Worker(entry, {
       workerData: setup,
+      // Not the checker's own flags: under tsx they register its loader in every thread (about 0.2 CPU-s each), which the entry and the bundle do not need.
+      execArgv: [],
       stdout: true,
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },

@@ -5,6 +5,7 @@
  * (exit, loop, crash, run out of memory), the run in flight gets a finding and
  * the next run gets a fresh thread; once one was needed, a spare is kept warm.
  */
+import path from 'node:path';
 import { effectiveLevel, propertyById, type CallOutcome, type PropertyId, type Scenario } from '../../../properties/index.ts';
 import type { RunResult, RunSettings } from '../../check/runScenario.ts';
 import type { ScenarioHost } from '../../check/ScenarioHost.ts';
@@ -14,7 +15,8 @@ import { START } from '../../check/Frontier.ts';
 import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../harness/objectHarness.ts';
 import type { HarnessOptions } from '../../harness/harnessOptions.ts';
 import type { HarnessResult } from '../../harness/HarnessResult.ts';
-import { ImplementationThread, WORKER_MEMORY_MB, type ThreadEnd } from './ImplementationThread.ts';
+import { bundleModule, type ModuleBundle } from '../moduleBundle.ts';
+import { ImplementationThread, implementationWorkerEntry, WORKER_MEMORY_MB, type ThreadEnd, type ThreadLoad } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
 import { LIVENESS_STEP } from './workerProtocol.ts';
 
@@ -34,11 +36,18 @@ export class WorkerImplementation implements ScenarioHost {
   /** The per-message timeout last asked for: making a server for a step-by-step engine gets as long. */
   private timeoutMs = DEFAULT_CREATE_TIMEOUT_MS;
 
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly load: ThreadLoad,
+    private readonly bundle: ModuleBundle | undefined,
+  ) {}
 
-  /** Loads `file` in a worker thread; throws a LoadError with a one-line reason if it cannot. */
+  /**
+   * Loads `file` in a worker thread; throws a LoadError with a one-line reason if it cannot.
+   * The module is bundled once here, so that every thread it needs (after a crash, a spare) loads it with Node alone.
+   */
   static async start(file: string): Promise<WorkerImplementation> {
-    const implementation = new WorkerImplementation(file);
+    const bundle = await bundleModule(path.resolve(file));
+    const implementation = new WorkerImplementation({ entry: await implementationWorkerEntry(), file, bundle: bundle?.file }, bundle);
     try {
       await implementation.thread();
     } catch (error) {
@@ -113,6 +122,7 @@ export class WorkerImplementation implements ScenarioHost {
 
   async close(): Promise<void> {
     await Promise.all([this.current?.close(), this.spare?.close()]);
+    this.bundle?.remove();
   }
 
   /** A live thread with the implementation loaded. */
@@ -121,10 +131,10 @@ export class WorkerImplementation implements ScenarioHost {
       if (this.current !== undefined) this.replaced = true;
       const spare = this.spare;
       this.spare = undefined;
-      this.current = spare?.alive === true ? spare : new ImplementationThread(this.file, this.output);
+      this.current = spare?.alive === true ? spare : new ImplementationThread(this.load, this.output);
     }
     await this.current.ready;
-    if (this.replaced && this.spare === undefined) this.spare = new ImplementationThread(this.file, this.output);
+    if (this.replaced && this.spare === undefined) this.spare = new ImplementationThread(this.load, this.output);
     return this.current;
   }
 

@@ -139,7 +139,7 @@ async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<
 async function main(): Promise<void> {
   let factory: ServiceFactory;
   try {
-    factory = watched(await loadModule(setup.file));
+    factory = watched(await loadModule(setup.file, setup.bundle));
   } catch (error) {
     post({ kind: 'fatal', reason: error instanceof Error ? error.message : String(error) });
     return;

@@ -9,6 +9,8 @@ import type { HarnessResult } from '../../harness/HarnessResult.ts';
 /** What the worker is started with. */
 export interface WorkerSetup {
   readonly file: string;
+  /** The implementation bundled into one plain ESM file, when it could be (moduleBundle.ts); tsx loads `file` otherwise. */
+  readonly bundle: string | undefined;
   /** Shared counters the worker bumps as it works, so a blocked thread is seen from outside. */
   readonly heartbeat: SharedArrayBuffer;
 }
