@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
-import type { Plugin } from 'esbuild';
+import type * as Esbuild from 'esbuild';
 import { nodeReadsAsEsm } from './moduleFormat.ts';
 
 /** A bundle on disk, in a folder of its own that `remove` deletes. */
@@ -86,7 +86,7 @@ function bundlesFaithfully(file: string): boolean {
 }
 
 /** Node's own modules stay imports; any package import stops the bundle (its resolution is the package's own business). */
-const onlyLocalFilesAndBuiltins: Plugin = {
+const onlyLocalFilesAndBuiltins: Esbuild.Plugin = {
   name: 'only-local-files-and-builtins',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
@@ -97,7 +97,7 @@ const onlyLocalFilesAndBuiltins: Plugin = {
 };
 
 /** esbuild (the compiler tsx itself runs); undefined where it cannot be loaded (tsx loads the module then). */
-async function loadEsbuild(): Promise<typeof import('esbuild') | undefined> {
+async function loadEsbuild(): Promise<typeof Esbuild | undefined> {
   try {
     return await import('esbuild');
   } catch {
