@@ -7,11 +7,16 @@
  * once per process into `node_modules/.cache/sync-check/` (packages stay imports,
  * resolved from the repository's node_modules). Should bundling fail, the `.mjs`
  * beside the entry that registers tsx first.
+ *
+ * In the bundle, each source keeps its own `import.meta.url`, `.dirname` and
+ * `.filename` (the Python adapter is found beside loadImplementation.ts, and a
+ * bundled caller of workerEntry still knows it runs from sources).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Esbuild from 'esbuild';
 
 /** The repository root, from this file's place in it (src/adapters/). */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -46,6 +51,7 @@ async function bundleSources(sourceUrl: string): Promise<URL> {
     target: `node${process.versions.node}`,
     keepNames: true,
     logLevel: 'silent',
+    plugins: [importMetaOfEachSource],
   });
   const code = result.outputFiles[0]?.text;
   if (code === undefined) throw new Error('esbuild wrote nothing');
@@ -61,3 +67,15 @@ async function bundleSources(sourceUrl: string): Promise<URL> {
   }
   return pathToFileURL(file);
 }
+
+/** Replaces each source's `import.meta` fields by their values for that source, as if it were loaded on its own. */
+const importMetaOfEachSource: Esbuild.Plugin = {
+  name: 'import-meta-of-each-source',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const fields: Record<string, string> = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
+      const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, field: string) => JSON.stringify(fields[field]));
+      return { contents, loader: 'ts' };
+    });
+  },
+};

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { NetworkMode } from '../../model/index.ts';
 import type { RandomCounterexample } from '../check/findCounterexample.ts';
+import { workerEntry } from '../adapters/workerEntry.ts';
 import { batchMode, batchSeed, globalBatch, type Shard } from './batchPlan.ts';
 import type { BatchResult, SoakTask } from './soakWorker.ts';
 
@@ -46,11 +47,10 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** From sources (tsx, vitest) a .mjs that registers tsx before importing soakWorker.ts; compiled (dist), soakWorker.js itself. */
-const WORKER_FILE = fileURLToPath(new URL(import.meta.filename.endsWith('.ts') ? './soakWorker.mjs' : './soakWorker.js', import.meta.url));
-
 export async function soak(options: SoakOptions): Promise<SoakReport> {
-  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: options.workers, maxThreads: options.workers, isolateWorkers: false });
+  // Compiled, soakWorker.js; from sources, soakWorker.ts bundled (workerEntry.ts). No tsx flags of the checker's in the threads.
+  const filename = fileURLToPath(await workerEntry(import.meta.url, './soakWorker'));
+  const pool = new Tinypool({ filename, minThreads: options.workers, maxThreads: options.workers, isolateWorkers: false, execArgv: [] });
   const stop = new AbortController();
   const started = Date.now();
   const deadline = started + options.minutes * 60_000;
