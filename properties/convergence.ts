@@ -1,5 +1,6 @@
 /** What "every device holds exactly all sent records, in one common order" means. */
-import { isRecordShaped, recordKey, sameRecord } from '../model/index.ts';
+import { isRecordShaped, sameRecord } from '../model/index.ts';
+import { keyOf } from './recordKeys.ts';
 import type { DeviceView } from './observation.ts';
 
 /** How many copies of each record (by the original's equivalence) were sent, over all devices. */
@@ -7,7 +8,7 @@ export function sentCounts(devices: readonly DeviceView[]): Map<string, number> 
   const counts = new Map<string, number>();
   for (const device of devices) {
     for (const record of device.sent) {
-      const key = recordKey(record);
+      const key = keyOf(record);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -26,7 +27,7 @@ export function convergenceGap(devices: readonly DeviceView[]): string | undefin
   }
   const remaining = sentCounts(devices);
   for (const record of first.records) {
-    const key = isRecordShaped(record) ? recordKey(record) : '';
+    const key = isRecordShaped(record) ? keyOf(record) : '';
     const left = remaining.get(key) ?? 0;
     if (left === 0) return `${first.id} holds a record that was not sent, or one too many times`;
     remaining.set(key, left - 1);

@@ -1,5 +1,6 @@
 /** Safety checks over what the devices hold (S1-S4). Each returns a violation, or undefined. */
-import { isRecordShaped, recordKey, sameRecord } from '../../model/index.ts';
+import { isRecordShaped, sameRecord } from '../../model/index.ts';
+import { keyOf } from '../recordKeys.ts';
 import { sentCounts } from '../convergence.ts';
 import type { DeviceView, StepObservation } from '../observation.ts';
 import { describeValue } from '../replyValidation.ts';
@@ -25,7 +26,7 @@ export function checkIntegrity({ devices }: StepObservation): string | undefined
     const held = new Map<string, number>();
     for (const [index, record] of device.records.entries()) {
       if (!isRecordShaped(record)) return `${device.id}[${index}] is not a record: ${describeValue(record)}`;
-      const key = recordKey(record);
+      const key = keyOf(record);
       const copies = (held.get(key) ?? 0) + 1;
       held.set(key, copies);
       const sentCopies = sent.get(key) ?? 0;
