@@ -31,7 +31,7 @@ describe('sync-check exit codes and errors', () => {
     // A negative number is the option's argument (not "ambiguous"); seeds are 0 to 2^31-1.
     { argv: ['--seed', '-5'], code: 2, message: 'sync-check: --seed must be an integer from 0 to 2147483647, got "-5"' },
     { argv: ['explor'], code: 2, message: 'sync-check: explor is neither a file nor a command (did you mean sync-check explore?)' },
-    { argv: ['a.ts', 'b.ts'], code: 2, message: 'sync-check: expected at most one implementation, got 2: a.ts b.ts' },
+    { argv: ['a.ts', 'b.ts'], code: 2, message: 'sync-check: nothing to check: a.ts: no such file: a.ts; b.ts: no such file: b.ts' },
     { argv: ['missing/server.ts'], code: 2, message: 'sync-check: no such file: missing/server.ts' },
     { argv: [fixture('broken/noExport.ts')], code: 2, message: 'exports neither createSyncService() nor a class SyncService (named or default); it exports Server' },
     { argv: [fixture('broken/syntaxError.ts')], code: 2, message: `sync-check: cannot load ${fixture('broken/syntaxError.ts')}:` },
@@ -70,14 +70,14 @@ describe('sync-check exit codes and errors', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Usage: sync-check \[check\] \[IMPLEMENTATION\] \[options\]\n {7}sync-check <command> \[options\]\n/);
     const flat = result.stdout.replace(/\s+/g, ' ');
-    for (const command of ['check [IMPLEMENTATION]', 'replay <FILE> [IMPLEMENTATION]', 'explore', 'simulate', 'bench', 'help [command]']) expect(flat).toContain(` ${command} `);
+    for (const command of ['check [IMPLEMENTATION...]', 'replay <FILE> [IMPLEMENTATION]', 'explore', 'simulate', 'bench', 'help [command]']) expect(flat).toContain(` ${command} `);
     expect(flat).toContain('--runs <N> generated runs per mode, 1 to 10,000,000 (with --minutes: per batch) (default: 200)');
     expect(flat).toContain('--out <DIR> where counterexamples are saved (and replayed from first, next time) (default: .sync-check/failures)');
     const options = helpItems(result.stdout).filter((item) => item.startsWith('--'));
     expect(options.map((item) => item.split(' ')[0])).toEqual(expect.arrayContaining(['--mode', '--runs', '--seed', '--devices', '--strict', '--timeout', '--budget', '--json', '--command', '--replay', '--out', '--minutes', '--workers', '--shard', '--exhaustive', '--depth', '--records', '--pending', '--contents', '--junk', '--no-random']));
     // An option that takes a value says its default, unless leaving it out means not using it at all.
     const withoutDefault = options.filter((item) => item.includes(' <') && !item.includes('(default: ')).map((item) => item.split(' ')[0]);
-    expect(withoutDefault).toEqual(['--command', '--replay', '--minutes']);
+    expect(withoutDefault).toEqual(['--command', '--replay', '--minutes', '--csv', '--junit', '--html']);
     for (const item of options) expect(item.split(/ {2,}/)[1], item).toMatch(/\w/);
   });
 

@@ -5,7 +5,9 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
+import { reportFiles } from './batchArguments.ts';
 import { integerOption, parseModes, UsageError } from './commandLine.ts';
+import type { ReportFiles } from './reportFiles.ts';
 
 /** The default time budget of a whole check: far above what a default check takes, low enough that a hostile server cannot hold a CI job. */
 export const DEFAULT_BUDGET_SECONDS = 600;
@@ -34,6 +36,10 @@ export interface SyncCheckArguments {
   readonly exhaustive: Partial<ExhaustiveBounds> | undefined;
   /** With `--exhaustive`: run the random search after the exhaustive one (default true; `--no-random` turns it off). */
   readonly random: boolean;
+  /** Report files to write besides stdout (`--csv`, `--junit`, `--html`). */
+  readonly reports: ReportFiles;
+  /** Where to write each finding's text, diagram and step view as JSON (what a check of many asks each child for). */
+  readonly details: string | undefined;
 }
 
 /** The check's options as commander gives them: strings as typed, booleans for flags, undefined when not given. */
@@ -60,11 +66,15 @@ export interface CheckOptionValues {
   readonly junk?: string;
   /** false when --no-random was given. */
   readonly random?: boolean;
+  readonly jobs?: string;
+  readonly csv?: string;
+  readonly junit?: string;
+  readonly html?: string;
+  readonly details?: string;
 }
 
 /** The options' values checked together, or a UsageError. */
 export function checkArguments(values: CheckOptionValues, operands: readonly string[]): SyncCheckArguments {
-  if (operands.length > 1) throw new UsageError(`expected at most one implementation, got ${operands.length}: ${operands.join(' ')}`);
   if (operands.length > 0 && values.command !== undefined) throw new UsageError('give either an implementation file or --command, not both');
   if (values.command?.trim() === '') throw new UsageError('--command needs a program to run');
   const minutes = values.minutes === undefined ? undefined : Number(values.minutes);
@@ -103,6 +113,8 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
     shard,
     exhaustive: exhaustive ? exhaustiveBounds(boundOptions, values.devices) : undefined,
     random: !noRandom,
+    reports: reportFiles(values),
+    details: values.details,
   };
 }
 

@@ -10,7 +10,10 @@ import { ReplayFileError } from '../failures/replayFile.ts';
 import { defaultWorkers } from '../soak/soak.ts';
 import { checkArguments, DEFAULT_BUDGET_SECONDS, type CheckOptionValues, type SyncCheckArguments } from './checkArguments.ts';
 import { runCheck } from './checkRun.ts';
-import { helpFooter, nearest, newCommand, onRun, option, UsageError, type CommandContext } from './commandLine.ts';
+import { batchArguments, defaultJobs } from './batchArguments.ts';
+import { runBatch } from './batchRun.ts';
+import { namesMany } from './batchTargets.ts';
+import { helpFooter, hiddenOption, nearest, newCommand, onRun, option, UsageError, type CommandContext } from './commandLine.ts';
 import type { Io } from './io.ts';
 import { runReplay } from './replayRun.ts';
 import { runSoak } from './soakRun.ts';
@@ -25,16 +28,14 @@ const DESCRIPTION = [
 ].join(' ');
 
 const EXIT_STATUS =
-  'Exit status: 0 pass or warn; 1 fail (a warning fails under --strict); 2 a usage error or an implementation that cannot be loaded; 130 interrupted (Ctrl-C, SIGTERM, SIGHUP) before a failure was found.';
+  'Exit status: 0 pass or warn; 1 fail (a warning fails under --strict); 2 a usage error or an implementation that cannot be loaded; 130 interrupted (Ctrl-C, SIGTERM, SIGHUP) before a failure was found. With several implementations, the worst of theirs: 2 when any could not be checked, else 1 when any failed.';
 
 /** The check as the command `name`: the program itself (`sync-check my.ts`) and its `check` subcommand share it. */
 export function checkCommand(name: string, context: CommandContext): Command {
   const command = newCommand(name, context, 'sync-check')
     .summary(CHECK_SUMMARY)
     .description(DESCRIPTION)
-    .argument('[IMPLEMENTATION]', 'the file to check (default: the bundled reference)')
-    // More than one is our own one-line error, naming them.
-    .allowExcessArguments(true)
+    .argument('[IMPLEMENTATION...]', "the file to check (default: the bundled reference); several files, folders or quoted globs ('subs/**/*.py') are each checked in a process of their own, then summarised")
     .addOption(option('--mode <MODE>', 'network mode(s) to search: seed, fifo, reorder or all', 'all'))
     .addOption(option('--runs <N>', 'generated runs per mode, 1 to 10,000,000 (with --minutes: per batch)', DEFAULT_RUNS))
     .addOption(option('--seed <N>', 'the seed, 0 to 2^31-1; the same seed gives the same report, byte for byte', 'random, printed'))
@@ -55,10 +56,17 @@ export function checkCommand(name: string, context: CommandContext): Command {
     .addOption(option('--pending <N>', 'with --exhaustive: replies in flight per device, 0 to 10', DEFAULT_EXHAUSTIVE_BOUNDS.pendingPerDevice).helpGroup('Exhaustive options:'))
     .addOption(option('--contents <N>', 'with --exhaustive: record contents an emission picks from, 1 to 10', DEFAULT_EXHAUSTIVE_BOUNDS.contents).helpGroup('Exhaustive options:'))
     .addOption(option('--junk <N>', 'with --exhaustive: out-of-contract messages per sequence, 0 to 10', DEFAULT_EXHAUSTIVE_BOUNDS.junk).helpGroup('Exhaustive options:'))
-    .addOption(option('--no-random', 'with --exhaustive: skip the random search after it (the verdict then says what was not tried)').helpGroup('Exhaustive options:'));
+    .addOption(option('--no-random', 'with --exhaustive: skip the random search after it (the verdict then says what was not tried)').helpGroup('Exhaustive options:'))
+    .addOption(option('--jobs <N>', 'with several implementations: how many are checked at once, 1 to 256', `one per core, ${defaultJobs()} here`).helpGroup('Reports and many implementations:'))
+    .addOption(option('--csv <FILE>', 'also write the summary as CSV, one row per implementation').helpGroup('Reports and many implementations:'))
+    .addOption(option('--junit <FILE>', 'also write JUnit XML: one testcase per implementation and property, a failure with its trace and replay command').helpGroup('Reports and many implementations:'))
+    .addOption(option('--html <FILE>', 'also write one self-contained HTML page: each counterexample as a diagram you step through').helpGroup('Reports and many implementations:'))
+    // What a check of many asks each of its children for: not for users.
+    .addOption(hiddenOption('--details <FILE>'));
   helpFooter(command, EXIT_STATUS);
   return onRun<CheckOptionValues>(command, context, async (options, operands) => {
     const args = checkArguments(options, operands);
+    if (namesMany(operands)) return runBatch(batchArguments(options, args, operands), context.io);
     notAMistypedCommand(args.implementation, (command.parent ?? command).commands.map((subcommand) => subcommand.name()));
     return run(args, context.io);
   });

@@ -10,7 +10,7 @@ import { exhaustiveConformance } from '../conformance/exhaustiveConformance.ts';
 import { brokenWithinBounds, withoutRandomSearch, withRandomSearch } from '../conformance/randomPhase.ts';
 import { NondeterminismError } from '../exhaustive/searchExhaustively.ts';
 import { unusableFailureDirectory } from '../failures/failureStore.ts';
-import { knownFailures, replayCommand, saveCounterexamples } from '../failures/saveCounterexamples.ts';
+import { knownFailures, saveCounterexamples } from '../failures/saveCounterexamples.ts';
 import { jsonReport } from '../report/jsonReport.ts';
 import { reportText } from '../report/reportText.ts';
 import { statisticsText } from '../report/statisticsText.ts';
@@ -19,25 +19,29 @@ import { UsageError } from './commandLine.ts';
 import { INTERRUPTED_EXIT, type Io } from './io.ts';
 import { exhaustiveProgress, terminalProgress } from './progress.ts';
 import { stopRunInFlight, withImplementationOutput } from '../conformance/stoppingBudget.ts';
+import { checkReportFiles } from './reportFiles.ts';
+import { replayHint, writeCheckReports, type ReplayFiles } from './checkReports.ts';
 import { savedTarget, saveSettings, targetId, targetOf, withImplementation, type Target } from './target.ts';
 
 /** What a search reads of the command line. */
 type SearchArguments = Pick<SyncCheckArguments, 'json' | 'modes' | 'runs' | 'seed' | 'strict' | 'timeoutMs'>;
 /** What reporting and saving read of it. */
-type ReportArguments = Pick<SyncCheckArguments, 'json' | 'out' | 'strict' | 'timeoutMs'>;
+type ReportArguments = Pick<SyncCheckArguments, 'json' | 'out' | 'strict' | 'timeoutMs' | 'reports' | 'details'>;
 
 /** Runs the check; returns 0 (pass or warn), 1 (fail) or 130 (interrupted before a failure). */
 export async function runCheck(args: SyncCheckArguments, io: Io): Promise<number> {
   const target = targetOf(args);
   const unusable = unusableFailureDirectory(args.out);
   if (unusable !== undefined) throw new UsageError(unusable);
+  checkReportFiles({ ...args.reports, details: args.details }, args.implementation === undefined ? [] : [args.implementation]);
+  const started = performance.now();
   const budget = new SearchBudget(args.budgetSeconds);
   io.onInterrupt?.(() => budget.interrupt());
   return withImplementation(target, async (loaded) => {
     // Out of time or interrupted: the run in flight gets a grace period, then is stopped under the search.
     stopRunInFlight(budget, () => loaded.abort());
     try {
-      return await checkLoaded(args, io, { target, loaded, budget });
+      return await checkLoaded(args, io, { target, loaded, budget, started });
     } finally {
       budget.dispose();
     }
@@ -47,9 +51,13 @@ export async function runCheck(args: SyncCheckArguments, io: Io): Promise<number
 async function checkLoaded(
   args: SyncCheckArguments,
   io: Io,
-  { target, loaded, budget }: { target: Target; loaded: LoadedImplementation; budget: SearchBudget },
+  { target, loaded, budget, started }: { target: Target; loaded: LoadedImplementation; budget: SearchBudget; started: number },
 ): Promise<number> {
   const withOutput = (report: ConformanceReport): ConformanceReport => withImplementationOutput(report, loaded);
+  const reportLoaded = (args: ReportArguments, io: Io, target: Target, report: ConformanceReport): number => {
+    const { code, replayFiles } = printReport(args, io, target, report);
+    return writeCheckReports(args, io, { label: target.label, report, replayFiles, code, seconds: (performance.now() - started) / 1000 });
+  };
   if (args.exhaustive !== undefined) {
     const exhaustive = await searchAll(loaded, args, args.exhaustive, io, budget);
     let report: ConformanceReport;
@@ -117,7 +125,7 @@ async function searchAll(host: ScenarioHost, args: Omit<SearchArguments, 'runs' 
 }
 
 /** Saves the counterexamples and prints the report; the exit code follows the verdict. */
-function reportLoaded(args: ReportArguments, io: Io, target: Target, report: ConformanceReport): number {
+function printReport(args: ReportArguments, io: Io, target: Target, report: ConformanceReport): { code: number; replayFiles: ReplayFiles } {
   const { label } = target;
   const replayFiles = saveCounterexamples(report, savedTarget(target), saveSettings(args), (warning) => io.stderr(`sync-check: warning: ${warning}\n`));
   if (args.json) {
@@ -128,12 +136,8 @@ function reportLoaded(args: ReportArguments, io: Io, target: Target, report: Con
     const random = report.search.kind === 'random' ? report : report.randomSearch;
     if (random !== undefined) io.stdout(`\n${statisticsText(random).join('\n')}\n`);
   }
-  if (report.verdict === 'fail') return 1;
-  return report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0;
-}
-
-function replayHint(file: string | undefined): string {
-  return file === undefined ? '(not saved: see the warning above; the same --seed finds it again)' : replayCommand(file);
+  if (report.verdict === 'fail') return { code: 1, replayFiles };
+  return { code: report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0, replayFiles };
 }
 
 function knownFailuresLine(report: ConformanceReport): string {

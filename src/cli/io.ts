@@ -6,6 +6,8 @@ export interface Io {
   readonly progress?: NodeJS.WriteStream;
   /** Registers what to do on Ctrl-C, SIGTERM or SIGHUP (the bin wires the signals; tests may call it themselves). */
   readonly onInterrupt?: (interrupt: () => void) => void;
+  /** The environment (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY...); process.env when absent. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** The exit code of a check interrupted before it found a failure. */

@@ -13,6 +13,10 @@ export interface TraceRow {
   readonly message: string;
   readonly reply: string;
   readonly devices: string;
+  /** Each device's list after the event, as `devices` shows it (`[r1 r2]`), in device order. */
+  readonly holdings?: readonly string[];
+  /** The label of the record this event sent the server, if it sent one (`r1`). */
+  readonly received?: string;
   /** The messages the event moved, for sequence diagrams. */
   readonly arrows: readonly Arrow[];
   /** The reply the event created (a probe or an empty message) or moved (deliver, drop, duplicate). */
@@ -132,12 +136,16 @@ function rowOf(executed: RecordedStep, deviceIds: readonly string[], labels: Rec
   const message = executed.sent === undefined ? '' : messageText(executed.sent, labels);
   const reply = replyText(executed, labels);
   if (executed.replyId !== undefined && executed.outcome !== undefined) replyTexts.set(executed.replyId, reply);
+  const holdings = deviceIds.map((_id, index) => labels.labelList(executed.holdings[index] ?? []));
+  const received = executed.sent?.kind === 'record' && isRecordShaped(executed.sent.message) ? labels.labelOf(executed.sent.message) : undefined;
   return {
     step: executed.index === undefined ? 'live' : String(executed.index),
     event: eventLabel(executed.event, executed.replyId),
     message,
     reply,
-    devices: deviceIds.map((id, index) => `${id}=${labels.labelList(executed.holdings[index] ?? [])}`).join(' '),
+    devices: deviceIds.map((id, index) => `${id}=${holdings[index]}`).join(' '),
+    holdings,
+    ...(received === undefined ? {} : { received }),
     arrows: arrowsOf(executed, deviceIds, message, reply, replyTexts),
     ...(executed.replyId === undefined ? {} : { replyId: executed.replyId, createsReply: executed.sent !== undefined }),
   };
