@@ -25,7 +25,7 @@ export function svgDiagram(view: CounterexampleView, id: string): string {
     if (step.step === 'live' && !liveShown) {
       liveShown = true;
       body.push(`<line class="phase" x1="10" x2="${LEFT + view.participants.length * LANE_WIDTH - 60}" y1="${y}" y2="${y}"/>`, `<text class="phase-label" x="12" y="${y + 14}">liveness phase: pending replies delivered, then reliable probing</text>`);
-      y += ROW;
+      y += ROW + 8;
     }
     const rows = Math.max(step.arrows.length, 1);
     const failing = index === view.failingStep;
