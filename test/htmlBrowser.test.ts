@@ -62,7 +62,8 @@ describe.skipIf(!HAS_BROWSER)('the HTML report in headless Chromium', () => {
     const shown = article.locator('.state:not([hidden])');
     expect(await shownLabel(article)).toMatch(/, the failing step$/);
     expect(await shown.locator('.broken').textContent()).toContain('✗ The property breaks here. The liveness phase\'s last event, deliver[#2], is the first where S1 agreement fails: dev_1 and dev_0 disagree at index 0');
-    const devices = await shown.locator('[data-device]').evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute('data-device')}=${cell.textContent}`).join(' '));
+    const cells = await shown.locator('[data-device]').all();
+    const devices = (await Promise.all(cells.map(async (cell) => `${await cell.getAttribute('data-device')}=${await cell.textContent()}`))).join(' ');
     expect(devices).toBe(failingDevicesInText(text));
     expect(devices).toBe('dev_0=[r2] dev_1=[r1]');
     expect(await article.locator('svg .step.current').getAttribute('aria-current')).toBe('step');

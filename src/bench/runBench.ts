@@ -9,6 +9,7 @@ import { exhaustiveThroughput } from './exhaustiveThroughput.ts';
 import { shrinkQuality } from './shrinkQuality.ts';
 import { hangTimesToVerdict, isolationCost } from './isolationCost.ts';
 import { NEEDS_REPOSITORY, repositoryFile } from './repository.ts';
+import { batchSpeed } from './batchSpeed.ts';
 
 interface Recorder {
   /** Prints a figure's line and keeps it for --json. */
@@ -68,6 +69,15 @@ export const SECTIONS: readonly Section[] = [
       }
       record(await pythonThroughput(reference, 20_000));
       record(await pythonDefaultCheck(reference));
+    },
+  },
+  {
+    name: 'batch',
+    heading: '\nmany implementations at once (one child process each):\n',
+    async run({ record, skip }) {
+      const figures = await batchSpeed();
+      if (figures === undefined) skip('many files', NEEDS_REPOSITORY);
+      else for (const figure of figures) record(figure);
     },
   },
   {

@@ -7,7 +7,7 @@ const DESCRIPTION = [
   "Prints this machine's figures: isolation cost and time to a verdict on hostile servers, the original harness",
   'at full scale and against the Python original, runner, model and Python throughput, the model checker, the',
   'black-box exhaustive search and shrink quality: many minutes in all. Figures that measure the test fixtures of',
-  'the sync-check repository say "skipped" outside a clone of it (an installed package).',
+  'the sync-check repository say "skipped" outside a clone of it (an installed package). batch: a folder of implementations on --jobs 1 and 2.',
 ].join(' ');
 
 interface BenchOptionValues {

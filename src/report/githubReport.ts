@@ -12,8 +12,8 @@ import { inSummaryOrder, type JudgedImplementation } from './judgedImplementatio
 export function githubAnnotations(rows: readonly JudgedImplementation[], annotationPath: (file: string) => string): string[] {
   return inSummaryOrder(rows).flatMap((row) => {
     const file = annotationPath(row.file);
-    if (row.report === undefined) return [command('error', { file, title: 'sync-check could not check this file' }, row.reason ?? 'could not be checked')];
-    return row.report.properties.flatMap((property) => {
+    if (row.verdict === 'error') return [command('error', { file, title: 'sync-check could not check this file' }, row.reason ?? 'could not be checked')];
+    return (row.report?.properties ?? []).flatMap((property) => {
       if (property.status !== 'fail' && property.status !== 'warn') return [];
       const counterexample = property.counterexample;
       const replay = counterexample?.replayFile === undefined ? '' : `\nreplay: npx sync-check --replay ${counterexample.replayFile}`;

@@ -40,7 +40,8 @@ export function parseXml(xml: string): XmlElement {
 }
 
 function attributesOf(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, key, value]) => [key, unescape(value ?? '')]));
+  const pairs = [...text.matchAll(/([\w-]+)="([^"]*)"/g)].map((match): [string, string] => [match[1] ?? '', unescape(match[2] ?? '')]);
+  return Object.fromEntries(pairs);
 }
 
 function unescape(text: string): string {

@@ -1,0 +1,41 @@
+/**
+ * The acceptance test of issue 16, in full (npm run test:deep): one command
+ * judges every fixture of test/fixtures (mutants, correct alternatives, Python,
+ * hostile, broken, shapes, helpers and all), and every verdict in its summary
+ * equals the one that file's own `sync-check FILE --json` process gives with the
+ * same seed. Hostile fixtures are compared by verdict only (what a hang is found
+ * as depends on timing); the rest by their findings too.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JudgedImplementation } from '../src/report/judgedImplementation.ts';
+import type { JsonReport } from '../src/report/jsonReport.ts';
+import { deep } from './support/deep.ts';
+import { FIXTURES } from './support/fixtures.ts';
+import { freshOutDir, runBin } from './support/runCli.ts';
+
+const SEARCH = ['--seed', '7', '--runs', '20', '--mode', 'fifo'];
+
+describe.skipIf(!deep)('sync-check test/fixtures: the summary against every one-file check', () => {
+  it('gives every fixture the verdict of its own check', async () => {
+    const batch = await runBin([FIXTURES, ...SEARCH, '--jobs', '2', '--json', '--out', freshOutDir()]);
+    const rows = JSON.parse(batch.stdout) as JudgedImplementation[];
+    expect(rows.length).toBeGreaterThan(100);
+    const mismatches: string[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let index = next++; index < rows.length; index = next++) {
+        const row = rows[index]!;
+        const one = await runBin([...SEARCH, '--json', '--out', freshOutDir(), '--', row.file]);
+        const report = one.code === 2 ? undefined : (JSON.parse(one.stdout) as JsonReport);
+        const verdict = report?.verdict ?? 'error';
+        if (verdict !== row.verdict) mismatches.push(`${row.file}: summary ${row.verdict}, alone ${verdict} (${row.reason ?? ''})`);
+        const hostile = row.file.includes(`${path.sep}hostile${path.sep}`);
+        if (!hostile && report !== undefined && JSON.stringify(report.findings) !== JSON.stringify(row.report?.findings)) mismatches.push(`${row.file}: findings ${row.report?.findings.join(' ')} vs ${report.findings.join(' ')}`);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    expect(mismatches).toEqual([]);
+    expect(batch.code).toBe(2);
+  }, 1_800_000);
+});
