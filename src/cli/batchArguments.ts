@@ -29,11 +29,6 @@ export function defaultJobs(): number {
   return os.availableParallelism();
 }
 
-/** The report files named on the command line (each check, of one or many, may write them). */
-export function reportFiles(values: CheckOptionValues): ReportFiles {
-  return { csv: values.csv, junit: values.junit, html: values.html };
-}
-
 /** The arguments of a check of many, or a usage error naming what it cannot do. */
 export function batchArguments(values: CheckOptionValues, args: SyncCheckArguments, operands: readonly string[]): BatchArguments {
   if (values.command !== undefined) throw new UsageError('give either implementation files or --command, not both');
@@ -43,7 +38,7 @@ export function batchArguments(values: CheckOptionValues, args: SyncCheckArgumen
   const random = args.exhaustive === undefined || args.random;
   return {
     operands,
-    reports: reportFiles(values),
+    reports: args.reports,
     jobs: integerOption('--jobs', values.jobs, 1, 256) ?? defaultJobs(),
     json: args.json,
     seed: random ? (args.seed ?? Math.floor(Math.random() * 2 ** 31)) : undefined,

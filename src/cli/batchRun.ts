@@ -37,9 +37,10 @@ export async function runBatch(args: BatchArguments, io: Io): Promise<number> {
     if (args.json) io.stdout(`${JSON.stringify(all.map(({ details: _details, ...row }) => row), null, 2)}\n`);
     else io.stdout(`${summary}\n`);
     const written = writeReports(all, args.reports, { json: args.json, line: summary.split('\n')[0] ?? '', github: true }, io);
-    const code = worstExitCode(all);
-    if (!written) return Math.max(code === INTERRUPTED_EXIT ? 0 : code, 2);
-    return interrupted && code === 0 ? INTERRUPTED_EXIT : code;
+    if (!written) return 2;
+    // Interrupted, the files not checked are rows but not errors of theirs: 1 if a failure was found, else 130.
+    if (interrupted) return all.some((row) => row.verdict === 'fail') ? 1 : INTERRUPTED_EXIT;
+    return worstExitCode(all);
   } finally {
     if (detailsDir !== undefined) rmSync(detailsDir, { recursive: true, force: true });
   }

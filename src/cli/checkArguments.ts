@@ -5,7 +5,6 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
 import type { ExhaustiveBounds } from '../exhaustive/exhaustiveBounds.ts';
-import { reportFiles } from './batchArguments.ts';
 import { integerOption, parseModes, UsageError } from './commandLine.ts';
 import type { ReportFiles } from './reportFiles.ts';
 
@@ -113,7 +112,7 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
     shard,
     exhaustive: exhaustive ? exhaustiveBounds(boundOptions, values.devices) : undefined,
     random: !noRandom,
-    reports: reportFiles(values),
+    reports: { csv: values.csv, junit: values.junit, html: values.html },
     details: values.details,
   };
 }

@@ -36,7 +36,9 @@ export function checkInChild(file: string, check: ChildCheck): Promise<JudgedImp
   const started = performance.now();
   const argv = [...(FROM_SOURCES ? ['--import', 'tsx'] : []), CLI, 'check', ...check.flags, '--json', ...(check.detailsFile === undefined ? [] : ['--details', check.detailsFile]), '--', file];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, argv, { cwd: check.cwd, env: check.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own: a Ctrl-C on the terminal reaches the summary's process alone, which asks each
+    // child once to stop (a second signal would make the child stop at once, without its report).
+    const child = spawn(process.execPath, argv, { cwd: check.cwd, env: check.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     let stderr = '';
     const untrack = trackRunning(() => child.kill('SIGKILL'));

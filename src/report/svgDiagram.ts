@@ -18,38 +18,43 @@ const LABEL_CHARS = 34;
 export function svgDiagram(view: CounterexampleView, id: string): string {
   const lane = new Map(view.participants.map((party, index) => [party, LEFT + index * LANE_WIDTH]));
   const x = (party: string): number => lane.get(party) ?? LEFT;
+  const { body, bottom } = stepsMarkup(view, id, x);
+  const width = LEFT + view.participants.length * LANE_WIDTH;
+  const title = `Sequence diagram of the ${view.property} counterexample: ${view.compact}`;
+  // A group, not an image: its steps are list items a screen reader can walk through.
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="diagram" width="${width}" height="${bottom + 10}" viewBox="0 0 ${width} ${bottom + 10}" role="group" aria-labelledby="${id}-title">`,
+    `<title id="${id}-title">${escapeMarkup(title)}</title>`,
+    `<defs><marker id="${id}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head"/></marker></defs>`,
+    ...view.participants.map((party) => laneMarkup(party, x(party), bottom)),
+    `<g role="list">`,
+    ...body,
+    '</g>',
+    '</svg>',
+  ].join('\n');
+}
+
+/** Every step as a group of rows, one row per message, the liveness phase after a dashed line; and where the last ends. */
+function stepsMarkup(view: CounterexampleView, id: string, x: (party: string) => number): { body: string[]; bottom: number } {
+  const width = LEFT + view.participants.length * LANE_WIDTH - 60;
   const body: string[] = [];
   let y = TOP + 20;
-  let liveShown = false;
   view.steps.forEach((step, index) => {
-    if (step.step === 'live' && !liveShown) {
-      liveShown = true;
-      body.push(`<line class="phase" x1="10" x2="${LEFT + view.participants.length * LANE_WIDTH - 60}" y1="${y}" y2="${y}"/>`, `<text class="phase-label" x="12" y="${y + 14}">liveness phase: pending replies delivered, then reliable probing</text>`);
+    if (step.step === 'live' && view.steps[index - 1]?.step !== 'live') {
+      body.push(`<line class="phase" x1="10" x2="${width}" y1="${y}" y2="${y}"/>`, `<text class="phase-label" x="12" y="${y + 14}">liveness phase: pending replies delivered, then reliable probing</text>`);
       y += ROW + 8;
     }
     const rows = Math.max(step.arrows.length, 1);
     const failing = index === view.failingStep;
     const label = `step ${step.step} ${step.event}${failing ? ': the first step where the property is broken' : ''}`;
     body.push(`<g class="step${failing ? ' failing' : ''}" id="${id}-step-${index}" data-step="${index}" role="listitem" aria-label="${escapeMarkup(label)}">`);
-    body.push(`<rect class="step-band" x="4" y="${y - 18}" width="${LEFT + view.participants.length * LANE_WIDTH - 60}" height="${rows * ROW}"/>`);
+    body.push(`<rect class="step-band" x="4" y="${y - 18}" width="${width}" height="${rows * ROW}"/>`);
     body.push(`<text class="step-label" x="10" y="${y}">${failing ? '✗ ' : ''}${escapeMarkup(`${step.step === 'live' ? 'live' : `#${step.step}`} ${short(step.event, 16)}`)}</text>`);
     step.arrows.forEach((arrow, row) => body.push(drawArrow(arrow, x, y + row * ROW, id)));
     body.push('</g>');
     y += rows * ROW;
   });
-  const width = LEFT + view.participants.length * LANE_WIDTH;
-  const lanes = view.participants.map((party) => laneMarkup(party, x(party), y));
-  const title = `Sequence diagram of the ${view.property} counterexample: ${view.compact}`;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="diagram" width="${width}" height="${y + 10}" viewBox="0 0 ${width} ${y + 10}" role="img" aria-labelledby="${id}-title">`,
-    `<title id="${id}-title">${escapeMarkup(title)}</title>`,
-    `<defs><marker id="${id}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head"/></marker></defs>`,
-    ...lanes,
-    `<g role="list">`,
-    ...body,
-    '</g>',
-    '</svg>',
-  ].join('\n');
+  return { body, bottom: y };
 }
 
 /** A party's name in a box at the top and its lifeline down to `bottom`. */
