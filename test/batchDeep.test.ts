@@ -17,6 +17,14 @@ import { freshOutDir, runBin } from './support/runCli.ts';
 /** Few runs and a short hang timeout: the cost is in the hostile fixtures' fixed waits, twice over (the same flags for both, so the same verdicts). */
 const SEARCH = ['--seed', '7', '--runs', '5', '--mode', 'fifo', '--timeout', '500'];
 
+function reportOf(stdout: string): JsonReport | undefined {
+  try {
+    return JSON.parse(stdout) as JsonReport;
+  } catch {
+    return undefined;
+  }
+}
+
 describe.skipIf(!deep)('sync-check test/fixtures: the summary against every one-file check', () => {
   it('gives every fixture the verdict of its own check', async () => {
     const batch = await runBin([FIXTURES, ...SEARCH, '--jobs', '2', '--json', '--out', freshOutDir()]);
@@ -30,9 +38,10 @@ describe.skipIf(!deep)('sync-check test/fixtures: the summary against every one-
       for (let index = next++; index < rows.length; index = next++) {
         const row = rows[index]!;
         const one = await runBin([...SEARCH, '--json', '--out', freshOutDir(), '--', row.file]);
-        const report = one.code === 2 ? undefined : (JSON.parse(one.stdout) as JsonReport);
+        const report = reportOf(one.stdout);
+        // No report (a load error, or a check that ended without one): the summary's row must be an error too.
         const verdict = report?.verdict ?? 'error';
-        if (verdict !== row.verdict) mismatches.push(`${row.file}: summary ${row.verdict}, alone ${verdict} (${row.reason ?? ''})`);
+        if (verdict !== row.verdict) mismatches.push(`${row.file}: summary ${row.verdict} (${row.reason ?? ''}), alone ${verdict} (exit ${one.code}: ${one.stderr.trim().split('\n').at(-1)})`);
         const hostile = row.file.includes(`${path.sep}hostile${path.sep}`);
         if (!hostile && report !== undefined && JSON.stringify(report.findings) !== JSON.stringify(row.report?.findings)) mismatches.push(`${row.file}: findings ${row.report?.findings.join(' ')} vs ${report.findings.join(' ')}`);
       }
