@@ -28,7 +28,7 @@ try {
 
   // What tsc does not copy, each found next to the code that uses it, in src/ and in dist/src/ alike: the Python
   // adapter (PYTHON_ADAPTER, next to loadImplementation) and the Python original's harness (sync-check bench).
-  for (const asset of ['src/adapters/python/sync_adapter.py', 'src/bench/original_harness.py']) {
+  for (const asset of ['src/adapters/python/sync_adapter.py', 'src/adapters/python/sync_fork_server.py', 'src/bench/original_harness.py']) {
     mkdirSync(path.dirname(path.join(staging, asset)), { recursive: true });
     copyFileSync(path.join(root, asset), path.join(staging, asset));
   }

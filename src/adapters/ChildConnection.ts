@@ -1,5 +1,6 @@
 /** One implementation process and the line protocol with it: at most one request in flight. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { TimedOut } from '../check/callService.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './LineSplitter.ts';
@@ -26,17 +27,32 @@ interface Pending {
   timer: NodeJS.Timeout | undefined;
 }
 
+/**
+ * What a connection needs of a process: a spawned one, or a child of the Python
+ * fork server (ForkServer.ts) that looks like one (its input and output are a socket).
+ */
+export interface ProcessLike {
+  readonly stdin: Pick<Writable, 'write' | 'end' | 'on'>;
+  readonly stdout: Pick<Readable, 'on'>;
+  readonly stderr: Readable;
+  kill(signal: 'SIGKILL'): unknown;
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+}
+
 export class ChildConnection {
   /** Settles when the process has loaded the implementation (or failed to). */
   readonly ready: Promise<void>;
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: ProcessLike;
   private pending: Pending | undefined;
   private exited = false;
   private violation: ProtocolViolation | undefined;
   private readonly stderrTail: string[] = [];
 
-  constructor(program: string, args: readonly string[], private readonly label: string) {
-    this.child = spawn(program, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts `program` with `args`, or talks to `child` when given one already started. */
+  constructor(program: string, args: readonly string[], private readonly label: string, child?: ProcessLike) {
+    this.child = child ?? spawn(program, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const untrack = trackRunning(() => this.kill());
     this.child.once('exit', untrack);
     // A program that exits while we write to it must not crash the checker with EPIPE.

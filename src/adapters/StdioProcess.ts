@@ -10,6 +10,7 @@ import type { CallOutcome } from '../../properties/index.ts';
 import { errorText, TimedOut } from '../check/callService.ts';
 import type { RemoteService } from '../check/service.ts';
 import { ChildConnection, type Response } from './ChildConnection.ts';
+import { ForkServer } from './ForkServer.ts';
 
 /** An error the implementation raised, named after its own type (e.g. `KeyError: 'type'`). */
 export class RemoteError extends Error {
@@ -26,16 +27,23 @@ export class StdioProcess {
   private current: ChildConnection | undefined;
   private spare: ChildConnection | undefined;
   private replaced = false;
+  private forkServer: ForkServer | undefined;
 
-  /** `program` and `args` start one implementation process; `label` names it in messages. */
+  /**
+   * `program` and `args` start one implementation process; `label` names it in messages.
+   * With `forks` (the Python adapter), they start a fork server instead, and each
+   * process is a child forked from it (ForkServer.ts).
+   */
   constructor(
     private readonly program: string,
     private readonly args: readonly string[],
     private readonly label: string,
+    private readonly forks = false,
   ) {}
 
   /** Starts the process if none runs, and waits until it has loaded the implementation. */
   async start(): Promise<ChildConnection> {
+    if (this.forks) await this.liveForkServer().ready;
     if (this.current?.alive !== true) this.current = this.nextConnection();
     await this.current.ready;
     if (this.replaced && this.spare === undefined) this.spare = this.spawn();
@@ -74,6 +82,13 @@ export class StdioProcess {
   /** Stops every process. */
   async close(): Promise<void> {
     await Promise.all([this.current?.close(), this.spare?.close()]);
+    await this.forkServer?.close();
+  }
+
+  /** The fork server, started again if it has ended (killed from outside: its children ended with it). */
+  private liveForkServer(): ForkServer {
+    if (this.forkServer?.alive !== true) this.forkServer = new ForkServer(this.program, this.args, this.label);
+    return this.forkServer;
   }
 
   private nextConnection(): ChildConnection {
@@ -84,7 +99,7 @@ export class StdioProcess {
   }
 
   private spawn(): ChildConnection {
-    return new ChildConnection(this.program, this.args, this.label);
+    return new ChildConnection(this.program, this.args, this.label, this.forkServer?.connect());
   }
 }
 

@@ -49,7 +49,8 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   }
   if (target.endsWith('.py')) {
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
-    return startProcess(new StdioProcess(await pythonExecutable(), [PYTHON_ADAPTER, target], target));
+    // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
+    return startProcess(new StdioProcess(await pythonExecutable(), [PYTHON_ADAPTER, target], target, process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0'));
   }
   checkModulePath(target);
   const worker = await WorkerImplementation.start(target);

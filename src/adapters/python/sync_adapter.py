@@ -1,6 +1,10 @@
 """Serves a Python SyncService over the sync-check wire protocol (one JSON object per line).
 
-Usage: python3 sync_adapter.py SOLUTION.py
+Usage: python3 sync_adapter.py SOLUTION.py [--fork-server SOCKET]
+
+With --fork-server, the loaded solution is served from forked children, one per
+connection to the Unix socket SOCKET (sync_fork_server.py): an exit, a crash or
+a hang then costs a fork, not an interpreter start and a module load.
 
 Every top-level statement of the solution runs (imports, definitions, any
 assignment such as logger = logging.getLogger(__name__) or PATTERN =
@@ -19,6 +23,8 @@ import json
 import math
 import os
 import sys
+
+import sync_fork_server  # beside this file; imported before the solution's folder goes first on sys.path
 
 # Top-level statements that drive the exercise rather than define the solution: testSyncing(),
 # print(...) (a module docstring is dropped too, harmlessly), and loops.
@@ -141,14 +147,17 @@ def describe(error):
     return {"type": type(error).__name__, "message": str(error)}
 
 
-def serve(service_class, channel):
+def serve(service_class, channel, requests=None, greeting=None):
+    """Says greeting ({"ready": true} by default), then answers requests (stdin by default) on channel until they end."""
+    requests = sys.stdin if requests is None else requests
+
     def send(response):
         channel.write(json.dumps(response, allow_nan=False) + "\n")
         channel.flush()
 
     instance = None
-    send({"ready": True})
-    for line in sys.stdin:
+    send({"ready": True} if greeting is None else greeting)
+    for line in requests:
         request = json.loads(line)
         if request.get("op") == "reset":
             try:
@@ -181,11 +190,19 @@ def main():
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    if len(sys.argv) != 2:
-        channel.write(json.dumps({"fatal": "usage: sync_adapter.py SOLUTION.py"}) + "\n")
+    arguments = sys.argv[1:]
+    fork_socket = None
+    if len(arguments) == 3 and arguments[1] == "--fork-server":
+        fork_socket = arguments.pop()
+        arguments.pop()
+    if len(arguments) != 1:
+        channel.write(json.dumps({"fatal": "usage: sync_adapter.py SOLUTION.py [--fork-server SOCKET]"}) + "\n")
+        return 2
+    if fork_socket is not None and not hasattr(os, "fork"):
+        channel.write(json.dumps({"fatal": "this platform has no os.fork: run without --fork-server"}) + "\n")
         return 2
     try:
-        service_class = load_service_class(sys.argv[1])
+        service_class = load_service_class(arguments[0])
     except SyntaxError as error:
         message = "SyntaxError: %s (line %s)" % (error.msg, error.lineno)
         channel.write(json.dumps({"fatal": message}) + "\n")
@@ -194,6 +211,8 @@ def main():
         channel.write(json.dumps({"fatal": "%s: %s" % (type(error).__name__, error)}) + "\n")
         return 2
     channel.flush()
+    if fork_socket is not None:
+        return sync_fork_server.serve_forks(service_class, channel, fork_socket, serve)
     serve(service_class, channel)
     return 0
 

@@ -1,0 +1,246 @@
+/**
+ * The Python adapter run as a fork server (sync_fork_server.py): the solution is
+ * loaded once, and each connection to its Unix socket is served by a child forked
+ * from the loaded interpreter. A solution that exits, crashes or hangs then costs
+ * a fork (milliseconds), not an interpreter start and a module load (tens to
+ * hundreds of milliseconds), which is most of the time to a verdict for such a
+ * solution, since shrinking its failure starts a fresh process at every step.
+ * Each child looks like a process to ChildConnection: its socket is its input
+ * and output, and the server reports how it ended.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { constants, tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { ProcessLike } from './ChildConnection.ts';
+import { STARTUP_TIMEOUT_MS } from './ChildConnection.ts';
+import { LineSplitter } from './LineSplitter.ts';
+import { LoadError } from './loadModule.ts';
+import { trackRunning } from './runningProcesses.ts';
+
+/** How one child ended, as the server reported it. */
+interface ChildExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]));
+const STDERR_LINES_KEPT = 5;
+
+export class ForkServer {
+  /** Settles when the solution has loaded (or failed to, with a LoadError). */
+  readonly ready: Promise<void>;
+  private readonly server: ChildProcessWithoutNullStreams;
+  private readonly folder = mkdtempSync(path.join(tmpdir(), 'sync-check-forks-'));
+  private readonly socketPath = path.join(this.folder, 'forks.sock');
+  private readonly children = new Map<number, ForkedChild>();
+  /** Reports about children not yet known by pid, kept until they are. */
+  private readonly early = new Map<number, Readonly<Record<string, unknown>>[]>();
+  private readonly stderrTail: string[] = [];
+  private ended = false;
+  private readonly untrack: () => void;
+
+  /** Starts `program args... --fork-server SOCKET`; `label` names the solution in messages. */
+  constructor(program: string, args: readonly string[], private readonly label: string) {
+    this.server = spawn(program, [...args, '--fork-server', this.socketPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.untrack = trackRunning(() => this.kill());
+    this.server.stdin.on('error', () => {});
+    this.ready = this.waitUntilReady(program);
+    this.ready.catch(() => {});
+  }
+
+  get alive(): boolean {
+    return !this.ended;
+  }
+
+  /** A child serving one connection: a process to ChildConnection. */
+  connect(): ProcessLike {
+    const child = new ForkedChild(connect(this.socketPath), (pid) => this.registered(pid, child));
+    if (this.ended) child.serverEnded();
+    return child;
+  }
+
+  /** Ends the server and every child at once. */
+  kill(): void {
+    if (!this.ended) this.server.kill('SIGKILL');
+    for (const child of this.children.values()) child.kill();
+  }
+
+  /** Ends the server politely (its children are killed by it), then firmly. */
+  async close(): Promise<void> {
+    if (!this.ended) {
+      const exited = new Promise<void>((resolve) => this.server.once('exit', () => resolve()));
+      this.server.stdin.end();
+      const timer = setTimeout(() => this.kill(), 1000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  private waitUntilReady(program: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let started = false;
+      const timer = setTimeout(() => {
+        reject(new LoadError(`${this.label} did not start within ${STARTUP_TIMEOUT_MS / 1000} s (does loading it run something long?)`));
+        this.kill();
+      }, STARTUP_TIMEOUT_MS);
+      this.server.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new LoadError(`cannot start ${this.label}: ${error.code === 'ENOENT' ? `${program} was not found on this machine` : error.message}`));
+      });
+      this.server.stderr.on('data', (chunk: Buffer) => this.keepStderr(chunk));
+      const lines = new LineSplitter({
+        onLineStart: () => {},
+        onOversized: () => this.kill(),
+        onLine: (line) => {
+          const message = parseLine(line);
+          if (started) return this.childReport(message);
+          clearTimeout(timer);
+          started = true;
+          if (message.ready === true && message.forks === true) return resolve();
+          const reason = typeof message.fatal === 'string' ? message.fatal : `unexpected first line ${line.slice(0, 80)}`;
+          reject(new LoadError(`cannot load ${this.label}: ${reason}`));
+        },
+      });
+      this.server.stdout.on('data', (chunk: Buffer) => lines.write(chunk));
+      this.server.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        this.ended = true;
+        this.untrack();
+        const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+        const tail = this.stderrTail.length === 0 ? '' : `; its last output: ${this.stderrTail.join(' | ')}`;
+        if (!started) reject(new LoadError(`cannot load ${this.label}: the process ${how}${tail}`));
+        for (const child of this.children.values()) child.serverEnded();
+      });
+    });
+  }
+
+  /** A child has said its pid: what the server reported of it before that is its own. */
+  private registered(pid: number, child: ForkedChild): void {
+    this.children.set(pid, child);
+    const early = this.early.get(pid) ?? [];
+    this.early.delete(pid);
+    for (const report of early) this.childReport(report);
+  }
+
+  /** The server's report of a child's output ({"output": PID, "text": ...}) or end ({"exit": PID, "code": N} or {"exit": PID, "signal": N}). */
+  private childReport(message: Readonly<Record<string, unknown>>): void {
+    const pid = typeof message.output === 'number' ? message.output : message.exit;
+    if (typeof pid === 'number' && !this.children.has(pid)) {
+      // Reported before the child's first line arrived on its socket (the two race).
+      this.early.set(pid, [...(this.early.get(pid) ?? []), message]);
+      return;
+    }
+    if (typeof message.output === 'number' && typeof message.text === 'string') {
+      this.children.get(message.output)?.stderr.write(message.text);
+      return;
+    }
+    if (typeof message.exit !== 'number') return;
+    const child = this.children.get(message.exit);
+    this.children.delete(message.exit);
+    const signal = typeof message.signal === 'number' ? (SIGNAL_NAMES.get(message.signal) ?? 'SIGKILL') : null;
+    child?.ended({ code: typeof message.code === 'number' ? message.code : null, signal });
+  }
+
+  /** What the server printed while loading the solution (its children's output comes as reports). */
+  private keepStderr(chunk: Buffer): void {
+    for (const line of chunk.toString().split('\n').filter((text) => text !== '')) {
+      this.stderrTail.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
+      if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
+    }
+  }
+}
+
+/**
+ * One forked child as a process: its socket is stdin and stdout, its pid comes in
+ * its first line ({"ready": true, "pid": N}), and it has exited once its socket has
+ * closed and the server has said how it ended (or the server itself ended).
+ */
+class ForkedChild extends EventEmitter implements ProcessLike {
+  readonly stdout = new PassThrough();
+  readonly stderr = new PassThrough();
+  private pid: number | undefined;
+  private socketClosed = false;
+  private exit: ChildExit | undefined;
+  private exitEmitted = false;
+  private firstLine = '';
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly onPid: (pid: number) => void,
+  ) {
+    super();
+    socket.on('data', (chunk: Buffer) => this.received(chunk));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      this.socketClosed = true;
+      this.stdout.end();
+      this.emitExitWhenDone();
+      // A connection that never got a child (refused, or the fork failed) has no end to be reported.
+      if (this.pid === undefined) this.ended({ code: null, signal: null });
+    });
+  }
+
+  get stdin(): Socket {
+    return this.socket;
+  }
+
+  kill(): boolean {
+    if (this.pid !== undefined && this.exit === undefined) {
+      try {
+        process.kill(this.pid, 'SIGKILL');
+      } catch {
+        // Already gone: the server reports its end.
+      }
+    }
+    this.socket.destroy();
+    return true;
+  }
+
+  ended(exit: ChildExit): void {
+    this.exit ??= exit;
+    this.emitExitWhenDone();
+  }
+
+  /** The server is gone: this child was killed with it (or never started). */
+  serverEnded(): void {
+    this.socket.destroy();
+    this.ended({ code: null, signal: 'SIGKILL' });
+  }
+
+  private received(chunk: Buffer): void {
+    if (this.pid === undefined) {
+      this.firstLine += chunk.toString();
+      const end = this.firstLine.indexOf('\n');
+      if (end >= 0) {
+        const pid = parseLine(this.firstLine.slice(0, end)).pid;
+        if (typeof pid === 'number') {
+          this.pid = pid;
+          this.onPid(pid);
+        }
+      }
+    }
+    this.stdout.write(chunk);
+  }
+
+  private emitExitWhenDone(): void {
+    if (this.exitEmitted || !this.socketClosed || this.exit === undefined) return;
+    this.exitEmitted = true;
+    // After the output's last bytes have been read, as a process's 'exit' comes after its output.
+    setImmediate(() => this.emit('exit', this.exit?.code ?? null, this.exit?.signal ?? null));
+  }
+}
+
+function parseLine(line: string): Readonly<Record<string, unknown>> {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // not a report
+  }
+  return {};
+}
