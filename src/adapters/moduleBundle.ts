@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
 import type * as Esbuild from 'esbuild';
+import { withEsbuild } from './esbuildService.ts';
 import { nodeReadsAsEsm } from './moduleFormat.ts';
 
 /** A bundle on disk, in a folder of its own that `remove` deletes. */
@@ -34,29 +35,28 @@ const PLACE_DEPENDENT = /\bimport\s*\.\s*meta\b|\bimport\s*\(|\beval\b|\brequire
  * as the files would (tsx loads them then).
  */
 export async function bundleModule(absolute: string): Promise<ModuleBundle | undefined> {
-  const esbuild = await loadEsbuild();
-  if (esbuild === undefined) return undefined;
-  let output: { code: string; inputs: readonly string[] };
-  try {
-    const result = await esbuild.build({
-      entryPoints: [absolute],
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'esm',
-      platform: 'node',
-      // As tsx transforms: this Node's syntax, and classes and functions keep their names (errors name them).
-      target: `node${process.versions.node}`,
-      keepNames: true,
-      logLevel: 'silent',
-      plugins: [onlyLocalFilesAndBuiltins],
-    });
-    const code = result.outputFiles?.[0]?.text;
-    if (code === undefined) return undefined;
-    output = { code, inputs: Object.keys(result.metafile?.inputs ?? {}).map((input) => path.resolve(input)) };
-  } catch {
-    return undefined;
-  }
+  const output = await withEsbuild(async (esbuild) => {
+    try {
+      const result = await esbuild.build({
+        entryPoints: [absolute],
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: 'esm',
+        platform: 'node',
+        // As tsx transforms: this Node's syntax, and classes and functions keep their names (errors name them).
+        target: `node${process.versions.node}`,
+        keepNames: true,
+        logLevel: 'silent',
+        plugins: [onlyLocalFilesAndBuiltins],
+      });
+      const code = result.outputFiles[0]?.text;
+      return code === undefined ? undefined : { code, inputs: Object.keys(result.metafile.inputs).map((input) => path.resolve(input)) };
+    } catch {
+      return undefined;
+    }
+  });
+  if (output === undefined) return undefined;
   if (!output.inputs.every(bundlesFaithfully)) return undefined;
   const folder = mkdtempSync(path.join(tmpdir(), 'sync-check-bundle-'));
   const file = path.join(folder, 'implementation.mjs');
@@ -95,12 +95,3 @@ const onlyLocalFilesAndBuiltins: Esbuild.Plugin = {
     });
   },
 };
-
-/** esbuild (the compiler tsx itself runs); undefined where it cannot be loaded (tsx loads the module then). */
-async function loadEsbuild(): Promise<typeof Esbuild | undefined> {
-  try {
-    return await import('esbuild');
-  } catch {
-    return undefined;
-  }
-}

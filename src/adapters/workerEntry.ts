@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Esbuild from 'esbuild';
+import { withEsbuild } from './esbuildService.ts';
 
 /** The repository root, from this file's place in it (src/adapters/). */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,20 +41,21 @@ export function workerEntry(callerUrl: string, entry: string): Promise<URL> {
 
 /** Bundles the entry's sources into the cache folder under a name taken from its content; the file's URL. */
 async function bundleSources(sourceUrl: string): Promise<URL> {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [new URL(sourceUrl).pathname],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    target: `node${process.versions.node}`,
-    keepNames: true,
-    logLevel: 'silent',
-    plugins: [importMetaOfEachSource],
-  });
-  const code = result.outputFiles[0]?.text;
+  const result = await withEsbuild((esbuild) =>
+    esbuild.build({
+      entryPoints: [new URL(sourceUrl).pathname],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      target: `node${process.versions.node}`,
+      keepNames: true,
+      logLevel: 'silent',
+      plugins: [importMetaOfEachSource],
+    }),
+  );
+  const code = result?.outputFiles[0]?.text;
   if (code === undefined) throw new Error('esbuild wrote nothing');
   const name = `${path.basename(sourceUrl, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
   const folder = path.join(ROOT, 'node_modules/.cache/sync-check');
