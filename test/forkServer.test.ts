@@ -96,3 +96,16 @@ async function exitOnProbe(service: Awaited<ReturnType<Awaited<ReturnType<typeof
   }
   return 'never exited';
 }
+
+describe('a child that leaves a grandchild holding its output', () => {
+  it('ends its call and closes in bounded time', async () => {
+    const { factory, close } = await loadImplementation(fixture('hostile/leaves_grandchild.py'));
+    const started = performance.now();
+    const service = (await factory()) as { call?: (message: unknown, timeoutMs: number) => Promise<{ kind: string }> };
+    const outcome = await service.call?.({ type: 'probe', dev_id: 'dev_0', from: 0 }, 10_000);
+    expect(outcome?.kind).toBe('threw');
+    await close();
+    // The grandchild holds the output open for 3 s; the server reports the child's end 0.2 s after it, whatever holds the pipe.
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+});

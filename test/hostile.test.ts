@@ -30,6 +30,7 @@ const SLOW: ReadonlySet<string> = new Set([
   'huge_line_server.py',
   'huge_reply.py',
   'kills_itself.py',
+  'leaves_grandchild.py',
   'loopAtImport.ts',
   'loopInOnMessage.ts',
   'loop_in_module_assignment.py',

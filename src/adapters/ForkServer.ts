@@ -29,6 +29,8 @@ interface ChildExit {
 
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]));
 const STDERR_LINES_KEPT = 5;
+/** How long a closed connection waits for the server to report its child's end before it counts as ended anyway. */
+const UNREPORTED_END_MS = 2000;
 
 export class ForkServer {
   /** Settles when the solution has loaded (or failed to, with a LoadError). */
@@ -180,8 +182,10 @@ class ForkedChild extends EventEmitter implements ProcessLike {
       this.socketClosed = true;
       this.stdout.end();
       this.emitExitWhenDone();
-      // A connection that never got a child (refused, or the fork failed) has no end to be reported.
+      // A connection that never got a child (refused, or the fork failed) has no end to be reported; nor, for a
+      // while, has a child whose own child still holds its output open (the server reports an end after the output's).
       if (this.pid === undefined) this.ended({ code: null, signal: null });
+      else setTimeout(() => this.ended({ code: null, signal: null }), UNREPORTED_END_MS).unref();
     });
   }
 
@@ -204,6 +208,8 @@ class ForkedChild extends EventEmitter implements ProcessLike {
   ended(exit: ChildExit): void {
     this.exit ??= exit;
     this.emitExitWhenDone();
+    // Its last bytes come within moments of its end; a socket still open after that is held by something it started.
+    if (!this.socketClosed) setTimeout(() => this.socket.destroy(), UNREPORTED_END_MS / 10).unref();
   }
 
   /** The server is gone: this child was killed with it (or never started). */

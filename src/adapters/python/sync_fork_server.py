@@ -19,7 +19,11 @@ import select
 import signal
 import socket
 import sys
+import time
 import traceback
+
+# How long after a child ends its output may still arrive (a grandchild it left may hold the pipe for ever).
+OUTPUT_GRACE_S = 0.2
 
 
 def serve_forks(service_class, channel, socket_path, serve):
@@ -35,18 +39,28 @@ def serve_forks(service_class, channel, socket_path, serve):
     signal.signal(signal.SIGCHLD, lambda signum, frame: None)
     children = set()
     outputs = {}  # a live child's output pipe -> its pid: what it prints is reported as its own
-    ended = {}  # pid -> how it ended, reported once its output has all been read
+    ended = {}  # pid -> (when, how it ended): reported once its output has all been read, or after OUTPUT_GRACE_S
     prctl = linux_prctl()
     report(channel, {"ready": True, "forks": True})
     while True:
-        readable = select.select([listener, wake_read, 0] + list(outputs), [], [])[0]
+        waiting = [when for when, _ in ended.values()]
+        timeout = max(0.0, min(waiting) + OUTPUT_GRACE_S - time.monotonic()) if waiting else None
+        readable = select.select([listener, wake_read, 0] + list(outputs), [], [], timeout)[0]
         if wake_read in readable:
             drain(wake_read)
         for pipe in [fd for fd in readable if fd in outputs]:
             forward_output(pipe, outputs, channel)
         reap(children, ended)
-        for pid in [pid for pid in ended if pid not in outputs.values()]:
-            report(channel, dict(ended.pop(pid), exit=pid))
+        for pid in list(ended):
+            when, how = ended[pid]
+            if pid in outputs.values() and time.monotonic() < when + OUTPUT_GRACE_S:
+                continue
+            # Its output has ended, or something it started still holds the pipe: the end is reported now.
+            for pipe in [fd for fd, owner in outputs.items() if owner == pid]:
+                os.close(pipe)
+                del outputs[pipe]
+            del ended[pid]
+            report(channel, dict(how, exit=pid))
         if 0 in readable and not os.read(0, 4096):
             for pid in children:
                 kill(pid)
@@ -122,7 +136,8 @@ def reap(children, ended):
         if pid == 0:
             return
         children.discard(pid)
-        ended[pid] = {"signal": os.WTERMSIG(status)} if os.WIFSIGNALED(status) else {"code": os.WEXITSTATUS(status)}
+        how = {"signal": os.WTERMSIG(status)} if os.WIFSIGNALED(status) else {"code": os.WEXITSTATUS(status)}
+        ended[pid] = (time.monotonic(), how)
 
 
 def report(channel, message):
