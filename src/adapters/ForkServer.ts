@@ -9,28 +9,19 @@
  * and output, and the server reports how it ended.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { ProcessLike } from './ChildConnection.ts';
 import { STARTUP_TIMEOUT_MS } from './ChildConnection.ts';
+import { ForkedChild, parseLine } from './ForkedChild.ts';
 import { LineSplitter } from './LineSplitter.ts';
 import { LoadError } from './loadModule.ts';
 import { trackRunning } from './runningProcesses.ts';
 
-/** How one child ended, as the server reported it. */
-interface ChildExit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
-
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]));
 const STDERR_LINES_KEPT = 5;
-/** How long a closed connection waits for the server to report its child's end before it counts as ended anyway. */
-const UNREPORTED_END_MS = 2000;
 
 export class ForkServer {
   /** Settles when the solution has loaded (or failed to, with a LoadError). */
@@ -155,98 +146,4 @@ export class ForkServer {
       if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
     }
   }
-}
-
-/**
- * One forked child as a process: its socket is stdin and stdout, its pid comes in
- * its first line ({"ready": true, "pid": N}), and it has exited once its socket has
- * closed and the server has said how it ended (or the server itself ended).
- */
-class ForkedChild extends EventEmitter implements ProcessLike {
-  readonly stdout = new PassThrough();
-  readonly stderr = new PassThrough();
-  private pid: number | undefined;
-  private socketClosed = false;
-  private exit: ChildExit | undefined;
-  private exitEmitted = false;
-  private firstLine = '';
-
-  constructor(
-    private readonly socket: Socket,
-    private readonly onPid: (pid: number) => void,
-  ) {
-    super();
-    socket.on('data', (chunk: Buffer) => this.received(chunk));
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      this.socketClosed = true;
-      this.stdout.end();
-      this.emitExitWhenDone();
-      // A connection that never got a child (refused, or the fork failed) has no end to be reported; nor, for a
-      // while, has a child whose own child still holds its output open (the server reports an end after the output's).
-      if (this.pid === undefined) this.ended({ code: null, signal: null });
-      else setTimeout(() => this.ended({ code: null, signal: null }), UNREPORTED_END_MS).unref();
-    });
-  }
-
-  get stdin(): Socket {
-    return this.socket;
-  }
-
-  kill(): boolean {
-    if (this.pid !== undefined && this.exit === undefined) {
-      try {
-        process.kill(this.pid, 'SIGKILL');
-      } catch {
-        // Already gone: the server reports its end.
-      }
-    }
-    this.socket.destroy();
-    return true;
-  }
-
-  ended(exit: ChildExit): void {
-    this.exit ??= exit;
-    this.emitExitWhenDone();
-    // Its last bytes come within moments of its end; a socket still open after that is held by something it started.
-    if (!this.socketClosed) setTimeout(() => this.socket.destroy(), UNREPORTED_END_MS / 10).unref();
-  }
-
-  /** The server is gone: this child was killed with it (or never started). */
-  serverEnded(): void {
-    this.socket.destroy();
-    this.ended({ code: null, signal: 'SIGKILL' });
-  }
-
-  private received(chunk: Buffer): void {
-    if (this.pid === undefined) {
-      this.firstLine += chunk.toString();
-      const end = this.firstLine.indexOf('\n');
-      if (end >= 0) {
-        const pid = parseLine(this.firstLine.slice(0, end)).pid;
-        if (typeof pid === 'number') {
-          this.pid = pid;
-          this.onPid(pid);
-        }
-      }
-    }
-    this.stdout.write(chunk);
-  }
-
-  private emitExitWhenDone(): void {
-    if (this.exitEmitted || !this.socketClosed || this.exit === undefined) return;
-    this.exitEmitted = true;
-    // After the output's last bytes have been read, as a process's 'exit' comes after its output.
-    setImmediate(() => this.emit('exit', this.exit?.code ?? null, this.exit?.signal ?? null));
-  }
-}
-
-function parseLine(line: string): Readonly<Record<string, unknown>> {
-  try {
-    const parsed: unknown = JSON.parse(line);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // not a report
-  }
-  return {};
 }
