@@ -5,14 +5,12 @@ import { createInterface } from 'node:readline';
 import { TimedOut } from '../check/callService.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './LineSplitter.ts';
 import { LoadError } from './loadModule.ts';
+import { OutputTail, processEndText, startError, startTimedOut, STARTUP_TIMEOUT_MS } from './startFailure.ts';
 import { trackRunning } from './runningProcesses.ts';
 import { parseWire, stringifyWire } from '../check/wireJson.ts';
 
-/** How long a process may take to load the implementation and say it is ready. */
-export const STARTUP_TIMEOUT_MS = 15_000;
 /** Once a reply has started to arrive, how long it may take to finish (a reply of many megabytes is slow, not hung). */
 const REPLY_FINISH_MS = 60_000;
-const STDERR_LINES_KEPT = 5;
 
 export type Response = Readonly<Record<string, unknown>>;
 
@@ -48,7 +46,7 @@ export class ChildConnection {
   private pending: Pending | undefined;
   private exited = false;
   private violation: ProtocolViolation | undefined;
-  private readonly stderrTail: string[] = [];
+  private readonly stderrTail = new OutputTail();
 
   /** Starts `program` with `args`, or talks to `child` when given one already started. */
   constructor(program: string, args: readonly string[], private readonly label: string, child?: ProcessLike) {
@@ -110,15 +108,14 @@ export class ChildConnection {
     return new Promise<void>((resolve, reject) => {
       let started = false;
       const timer = setTimeout(() => {
-        reject(new LoadError(`${this.label} did not start within ${STARTUP_TIMEOUT_MS / 1000} s (does loading it run something long?)`));
+        reject(startTimedOut(this.label));
         this.kill();
       }, STARTUP_TIMEOUT_MS);
       this.child.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        const reason = error.code === 'ENOENT' ? `${program} was not found on this machine` : error.message;
-        reject(new LoadError(`cannot start ${this.label}: ${reason}`));
+        reject(startError(this.label, program, error));
       });
-      createInterface({ input: this.child.stderr }).on('line', (line) => this.keepStderr(line));
+      createInterface({ input: this.child.stderr }).on('line', (line) => this.stderrTail.add(line));
       const lines = new LineSplitter({
         onLineStart: () => this.replyStarted(),
         onOversized: (bytes) => this.violate(`it sent a line of over ${Math.floor(bytes / 1024 / 1024)} MB (the limit is ${MAX_LINE_BYTES / 1024 / 1024} MB)`),
@@ -136,8 +133,8 @@ export class ChildConnection {
       this.child.on('exit', (code, signal) => {
         clearTimeout(timer);
         this.exited = true;
-        const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
-        const tail = this.stderrTail.length === 0 ? '' : `; its last output: ${this.stderrTail.join(' | ')}`;
+        const how = processEndText(code, signal);
+        const tail = this.stderrTail.suffix();
         if (!started) reject(new LoadError(`cannot load ${this.label}: the process ${how}${tail}`));
         const pending = this.pending;
         this.pending = undefined;
@@ -171,10 +168,6 @@ export class ChildConnection {
     this.kill();
   }
 
-  private keepStderr(line: string): void {
-    this.stderrTail.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
-    if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
-  }
 }
 
 function parseResponse(line: string): Response {

@@ -14,14 +14,13 @@ import { connect } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ProcessLike } from './ChildConnection.ts';
-import { STARTUP_TIMEOUT_MS } from './ChildConnection.ts';
 import { ForkedChild, parseLine } from './ForkedChild.ts';
 import { LineSplitter } from './LineSplitter.ts';
 import { LoadError } from './loadModule.ts';
 import { trackRunning } from './runningProcesses.ts';
+import { OutputTail, processEndText, startError, startTimedOut, STARTUP_TIMEOUT_MS } from './startFailure.ts';
 
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]));
-const STDERR_LINES_KEPT = 5;
 
 export class ForkServer {
   /** Settles when the solution has loaded (or failed to, with a LoadError). */
@@ -32,7 +31,7 @@ export class ForkServer {
   private readonly children = new Map<number, ForkedChild>();
   /** Reports about children not yet known by pid, kept until they are. */
   private readonly early = new Map<number, Readonly<Record<string, unknown>>[]>();
-  private readonly stderrTail: string[] = [];
+  private readonly stderrTail = new OutputTail();
   private ended = false;
   private readonly untrack: () => void;
 
@@ -78,12 +77,12 @@ export class ForkServer {
     return new Promise<void>((resolve, reject) => {
       let started = false;
       const timer = setTimeout(() => {
-        reject(new LoadError(`${this.label} did not start within ${STARTUP_TIMEOUT_MS / 1000} s (does loading it run something long?)`));
+        reject(startTimedOut(this.label));
         this.kill();
       }, STARTUP_TIMEOUT_MS);
       this.server.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new LoadError(`cannot start ${this.label}: ${error.code === 'ENOENT' ? `${program} was not found on this machine` : error.message}`));
+        reject(startError(this.label, program, error));
       });
       this.server.stderr.on('data', (chunk: Buffer) => this.keepStderr(chunk));
       const lines = new LineSplitter({
@@ -104,8 +103,8 @@ export class ForkServer {
         clearTimeout(timer);
         this.ended = true;
         this.untrack();
-        const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
-        const tail = this.stderrTail.length === 0 ? '' : `; its last output: ${this.stderrTail.join(' | ')}`;
+        const how = processEndText(code, signal);
+        const tail = this.stderrTail.suffix();
         if (!started) reject(new LoadError(`cannot load ${this.label}: the process ${how}${tail}`));
         for (const child of this.children.values()) child.serverEnded();
       });
@@ -141,9 +140,6 @@ export class ForkServer {
 
   /** What the server printed while loading the solution (its children's output comes as reports). */
   private keepStderr(chunk: Buffer): void {
-    for (const line of chunk.toString().split('\n').filter((text) => text !== '')) {
-      this.stderrTail.push(line.length > 200 ? `${line.slice(0, 197)}...` : line);
-      if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
-    }
+    for (const line of chunk.toString().split('\n').filter((text) => text !== '')) this.stderrTail.add(line);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { errorText } from '../../check/callService.ts';
-import { STARTUP_TIMEOUT_MS } from '../ChildConnection.ts';
+import { STARTUP_TIMEOUT_MS } from '../startFailure.ts';
 import { LoadError } from '../loadModule.ts';
 import { trackRunning } from '../runningProcesses.ts';
 import { workerEntry } from '../workerEntry.ts';
