@@ -6,6 +6,20 @@
  */
 import type * as Esbuild from 'esbuild';
 
+/**
+ * What every bundle of ours is: one ESM file in memory, for this Node, and, as tsx
+ * transforms, classes and functions keeping their names (errors name them).
+ */
+export const NODE_BUNDLE = {
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: `node${process.versions.node}`,
+  keepNames: true,
+  logLevel: 'silent',
+} as const satisfies Esbuild.BuildOptions;
+
 let inFlight = 0;
 
 /** Runs `use` with esbuild; undefined when esbuild cannot be loaded. */

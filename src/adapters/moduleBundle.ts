@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
 import type * as Esbuild from 'esbuild';
-import { withEsbuild } from './esbuildService.ts';
+import { NODE_BUNDLE, withEsbuild } from './esbuildService.ts';
 import { nodeReadsAsEsm } from './moduleFormat.ts';
 
 /** A bundle on disk, in a folder of its own that `remove` deletes. */
@@ -38,16 +38,9 @@ export async function bundleModule(absolute: string): Promise<ModuleBundle | und
   const output = await withEsbuild(async (esbuild) => {
     try {
       const result = await esbuild.build({
+        ...NODE_BUNDLE,
         entryPoints: [absolute],
-        bundle: true,
-        write: false,
         metafile: true,
-        format: 'esm',
-        platform: 'node',
-        // As tsx transforms: this Node's syntax, and classes and functions keep their names (errors name them).
-        target: `node${process.versions.node}`,
-        keepNames: true,
-        logLevel: 'silent',
         plugins: [onlyLocalFilesAndBuiltins],
       });
       const code = result.outputFiles[0]?.text;

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Esbuild from 'esbuild';
-import { withEsbuild } from './esbuildService.ts';
+import { NODE_BUNDLE, withEsbuild } from './esbuildService.ts';
 
 /** The repository root, from this file's place in it (src/adapters/). */
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -43,15 +43,9 @@ export function workerEntry(callerUrl: string, entry: string): Promise<URL> {
 async function bundleSources(sourceUrl: string): Promise<URL> {
   const result = await withEsbuild((esbuild) =>
     esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: [new URL(sourceUrl).pathname],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
       packages: 'external',
-      target: `node${process.versions.node}`,
-      keepNames: true,
-      logLevel: 'silent',
       plugins: [importMetaOfEachSource],
     }),
   );
