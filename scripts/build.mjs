@@ -20,7 +20,8 @@ class BuildError extends Error {}
 
 rmSync(staging, { recursive: true, force: true });
 try {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  // typescript's exports list only package.json: its bin is found beside that.
+  const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
   // --no-check (npm test, right after `npm run typecheck` passed): emit without checking the types a second time.
   const noCheck = process.argv.includes('--no-check') ? ['--noCheck'] : [];
   const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', staging, ...noCheck], { cwd: root, stdio: 'inherit' });

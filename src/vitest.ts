@@ -94,7 +94,7 @@ export const conformanceMatchers = {
 
 declare module 'vitest' {
   // The type parameter must match vitest's own declaration to merge with it.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
+  // oxlint-disable-next-line typescript/no-explicit-any, typescript/no-unused-vars
   interface Matchers<T = any> {
     /** Checks the target (a path, `{ command }`, a class or a factory); see `conformanceMatchers`. */
     toConform(options?: CheckOptions): Promise<void>;

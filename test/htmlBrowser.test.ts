@@ -48,7 +48,9 @@ describe.skipIf(!HAS_BROWSER)('the HTML report in headless Chromium', () => {
   it('steps through S1 with the keyboard and shows, at the failing step, the devices the text report shows', async () => {
     const page = await context!.newPage();
     const requests: string[] = [];
-    page.on('request', (request) => void (request.url().startsWith('file:') ? undefined : requests.push(request.url())));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(pathToFileURL(html).href);

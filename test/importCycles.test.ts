@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
+import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -13,11 +13,20 @@ function sourceFiles(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** The source files `file` imports (static, type-only, re-exports and dynamic import() alike) by a relative path. */
+/** The specifiers `source` imports: static, type-only, re-exports and dynamic import() of a string literal alike. */
+function specifiersOf(file: string, source: string): string[] {
+  // A real parser (oxc's, the one the linter uses), so a comment or a string that mentions an import is not one.
+  const { module } = parseSync(file, source);
+  return [
+    ...module.staticImports.map((entry) => entry.moduleRequest.value),
+    ...module.staticExports.flatMap((entry) => entry.entries.flatMap((exported) => (exported.moduleRequest === null ? [] : [exported.moduleRequest.value]))),
+    ...module.dynamicImports.map(({ moduleRequest }) => source.slice(moduleRequest.start, moduleRequest.end)).filter((text) => /^(['"]).*\1$/.test(text)).map((text) => text.slice(1, -1)),
+  ];
+}
+
+/** The source files `file` imports by a relative path. */
 function importsOf(file: string): string[] {
-  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return importedFiles
-    .map(({ fileName }) => fileName)
+  return specifiersOf(file, readFileSync(file, 'utf8'))
     .filter((specifier) => specifier.startsWith('.') && /\.[mc]?ts$/.test(specifier))
     .map((specifier) => path.resolve(path.dirname(file), specifier))
     .filter((imported) => existsSync(imported));

@@ -66,7 +66,7 @@ async function syncCheckProgram(): Promise<Command> {
   const parseAsync = Object.getOwnPropertyDescriptor(Command.prototype, 'parseAsync');
   let program: Command | undefined;
   Command.prototype.parseAsync = function capture(this: Command) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the program is what this patch exists to catch
+    // oxlint-disable-next-line typescript/no-this-alias -- the program is what this patch exists to catch
     program = this;
     return Promise.reject(new Captured());
   };

@@ -10,7 +10,7 @@ export function escapeMarkup(text: string): string {
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&#39;')
       // XML 1.0 has no place for most control characters, not even escaped: they are shown as U+FFFD.
-      // eslint-disable-next-line no-control-regex
+      // oxlint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
   );
 }
