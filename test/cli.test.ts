@@ -94,18 +94,18 @@ describe('sync-check exit codes and errors', () => {
     }
   });
 
-  it('the reference (no argument) passes: exit 0', async () => {
-    const result = await runCli([...SEED, '--out', freshOutDir()]);
+  it('the reference (no implementation argument) passes: exit 0', async () => {
+    const result = await runCli([...SEED, '--runs', '20', '--out', freshOutDir()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('verdict: PASS');
   });
 
   it('a warning is exit 0, but a failure under --strict', async () => {
     const file = fixture('correct/originalStyle.ts');
-    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '100', '--out', freshOutDir()]);
+    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '30', '--out', freshOutDir()]);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toContain('verdict: WARN');
-    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '100', '--strict', '--out', freshOutDir()]);
+    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '30', '--strict', '--out', freshOutDir()]);
     expect(strict.code).toBe(1);
   });
 });
@@ -131,7 +131,7 @@ describe('counterexample files and --replay', () => {
   it('saves JSON and Markdown with a Mermaid diagram, and replays them exactly', async () => {
     const out = freshOutDir();
     const mutant = fixture('mutants/perDeviceLists.ts');
-    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--runs', '100', '--out', out]);
+    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--runs', '30', '--out', out]);
     expect(first.code).toBe(1);
     const files = readdirSync(out).sort();
     const jsonFiles = files.filter((name) => name.endsWith('.json'));
@@ -183,10 +183,10 @@ describe('regression corpus', () => {
   it('replays saved failures first, before any new search', async () => {
     const out = freshOutDir();
     const mutant = fixture('mutants/cursorPerDevice.ts');
-    await runCli([mutant, ...SEED, '--mode', 'reorder', '--runs', '100', '--out', out]);
+    await runCli([mutant, ...SEED, '--mode', 'reorder', '--runs', '30', '--out', out]);
     const saved = readdirSync(out).filter((name) => name.endsWith('.json')).length;
     // A different seed would search elsewhere; the corpus still finds the old failures at once.
-    const second = await runCli([mutant, '--seed', '99', '--mode', 'reorder', '--runs', '100', '--json', '--out', out]);
+    const second = await runCli([mutant, '--seed', '99', '--mode', 'reorder', '--runs', '30', '--json', '--out', out]);
     const report = JSON.parse(second.stdout) as JsonReport;
     expect(report.knownFailures.replayed).toBe(saved);
     expect(report.knownFailures.stillFailing).toBeGreaterThan(0);
@@ -197,29 +197,32 @@ describe('regression corpus', () => {
 
   it('does not replay another implementation\'s failures', async () => {
     const out = freshOutDir();
-    await runCli([fixture('mutants/cursorPerDevice.ts'), ...SEED, '--mode', 'fifo', '--out', out]);
-    const other = await runCli([fixture('correct/resendsWholeLog.ts'), ...SEED, '--mode', 'fifo', '--json', '--out', out]);
+    await runCli([fixture('mutants/cursorPerDevice.ts'), ...SEED, '--mode', 'fifo', '--runs', '30', '--out', out]);
+    expect(readdirSync(out).some((name) => name.endsWith('.json'))).toBe(true);
+    const other = await runCli([fixture('correct/resendsWholeLog.ts'), ...SEED, '--mode', 'fifo', '--runs', '20', '--json', '--out', out]);
     expect((JSON.parse(other.stdout) as JsonReport).knownFailures.replayed).toBe(0);
   });
 });
 
 describe('the installed bin', () => {
   const run = promisify(execFile);
+  const cwd = path.resolve(FIXTURES, '../..');
+  // npx once (it finds package.json's bin); the bin it runs directly after that, as npx would, without npx's own second.
+  const bin = [path.join(cwd, (JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['sync-check'] ?? '')];
   it('npx sync-check runs the reference and exits 0', async () => {
-    const { stdout } = await run('npx', ['sync-check', '--seed', '1', '--runs', '30', '--out', freshOutDir()], { cwd: path.resolve(FIXTURES, '../..') });
+    const { stdout } = await run('npx', ['sync-check', '--seed', '1', '--runs', '10', '--out', freshOutDir()], { cwd });
     expect(stdout).toContain('verdict: PASS');
   });
 
   it('exits 1 on a mutant and 2 on a usage error, with no stack trace', async () => {
-    const cwd = path.resolve(FIXTURES, '../..');
-    const failing = run('npx', ['sync-check', fixture('mutants/syncsNothing.ts'), '--seed', '1', '--runs', '30', '--out', freshOutDir()], { cwd });
+    const failing = run(process.execPath, [...bin, fixture('mutants/syncsNothing.ts'), '--seed', '1', '--runs', '10', '--out', freshOutDir()], { cwd });
     await expect(failing).rejects.toMatchObject({ code: 1 });
-    const usage = run('npx', ['sync-check', '--seed', 'x'], { cwd });
+    const usage = run(process.execPath, [...bin, '--seed', 'x'], { cwd });
     await expect(usage).rejects.toMatchObject({ code: 2, stderr: expect.not.stringMatching(/^\s+at /m) as unknown });
   });
 
-  it('npx sync-check explore runs the model checker (a warning for a bound too small is exit 0)', async () => {
-    const { stdout, stderr } = await run('npx', ['sync-check', 'explore', '--mode', 'fifo', '--devices', '1', '--records', '1', '--pending', '1'], { cwd: path.resolve(FIXTURES, '../..') });
+  it('sync-check explore runs the model checker (a warning for a bound too small is exit 0)', async () => {
+    const { stdout, stderr } = await run(process.execPath, [...bin, 'explore', '--mode', 'fifo', '--devices', '1', '--records', '1', '--pending', '1'], { cwd });
     expect(stdout).toContain('fifo: 1 devices, 1 record(s) each, 1 pending reply per device\n');
     expect(stdout).toContain('no violation of S1-S4');
     expect(stderr).toBe('explore: warning: fifo: "two devices disagree in length" NOT REACHED: needs --devices 2\n');

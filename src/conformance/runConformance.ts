@@ -1,7 +1,7 @@
 /** Judges an implementation against the whole catalogue, every mode, by random search: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { propertiesFor, type Property, type PropertyId } from '../../properties/index.ts';
-import { findCounterexample, modeSeed, type Counterexample, type SearchOptions } from '../check/findCounterexample.ts';
+import { findCounterexample, modeSeed, type Counterexample, type RandomCounterexample, type RandomOrigin, type SearchOptions } from '../check/findCounterexample.ts';
 import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
 import { HangPace } from '../check/HangPace.ts';
 import { SearchBudget, type CutShort } from '../check/SearchBudget.ts';
@@ -53,6 +53,7 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
   let abandoned = 0;
   let gaveUp = false;
   let cutShort: CutShort | undefined;
+  let lastShrunk: RandomOrigin | undefined;
   const search = async (active: readonly Property[]): Promise<SearchRound> => {
     for (let failure = replays.shift(); failure !== undefined; failure = replays.shift()) {
       cutShort ??= options.budget?.cutShort;
@@ -62,7 +63,14 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       stillFailing++;
       return { counterexample, judged: 1, unbroken: 'pass', last: false };
     }
+    const continued = await continueShrunk(host, mode, active, options, lastShrunk);
+    lastShrunk = undefined;
+    if (continued !== undefined) {
+      lastShrunk = continued.origin;
+      return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: false };
+    }
     const found = await findCounterexample(host, mode, active, options);
+    if (found.counterexample !== undefined) lastShrunk = found.counterexample.origin;
     cutShort = found.cutShort;
     abandoned += found.abandoned;
     gaveUp ||= found.gaveUp === true;
@@ -81,4 +89,30 @@ async function replayKnown(host: ScenarioHost, failure: KnownFailure, active: re
   if (finding === undefined) return undefined;
   const origin = { kind: 'saved', seed: failure.seed, path: failure.path } as const;
   return { scenario: failure.scenario, finding, properties: active.map((property) => property.id), origin, ...(recording === undefined ? {} : { recording }) };
+}
+
+/**
+ * One trace often breaks several properties (a server that syncs nothing breaks
+ * agreement and convergence alike). The next property's search would find that
+ * same run again and shrink it from its full length; instead, shrinking goes on
+ * from where the last property's ended (the same seed, so the same tree of
+ * candidates, entered at that path), when that trace breaks a property still
+ * unjudged. Undefined when it does not, or when no path replays it.
+ */
+async function continueShrunk(
+  host: ScenarioHost,
+  mode: NetworkMode,
+  active: readonly Property[],
+  options: SearchOptions,
+  shrunk: RandomOrigin | undefined,
+): Promise<RandomCounterexample | undefined> {
+  if (shrunk === undefined || shrunk.path === '' || shrunk.seed !== options.seed || options.budget?.cutShort !== undefined) return undefined;
+  const found = await findCounterexample(host, mode, active, { ...options, path: shrunk.path, onRun: undefined });
+  return found.counterexample;
+}
+
+/** The runs a search made up to the one its path starts from: fast-check's path is "run index:shrink steps...". */
+function runsBefore(origin: RandomOrigin): number {
+  const index = Number(origin.path.split(':')[0]);
+  return Number.isSafeInteger(index) ? index + 1 : 1;
 }
