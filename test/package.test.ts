@@ -84,8 +84,8 @@ class SyncsNothing {
   }
 }`;
 
-const REPORT_VERDICTS = `const good = await checkConformance(OneRecordPerReply, { seed: 1, runs: 30 });
-const bad = await checkConformance(SyncsNothing, { seed: 1, runs: 30 });
+const REPORT_VERDICTS = `const good = await checkConformance(OneRecordPerReply, { seed: 1, runs: 10 });
+const bad = await checkConformance(SyncsNothing, { seed: 1, runs: 10 });
 console.log(JSON.stringify({ good: good.verdict, bad: bad.verdict }));`;
 
 /** Uses the public API and its types the way a user's TypeScript would; must compile with zero errors. */
@@ -150,17 +150,17 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     copyFileSync(path.join(FIXTURES, 'correct/originalStyle.ts'), path.join(project, 'server.ts'));
     copyFileSync(path.join(FIXTURES, 'mutants/syncsNothing.ts'), path.join(project, 'mutant.ts'));
     const out = path.join(work, 'failures');
-    const correct = await run('npx', ['--no', 'sync-check', 'server.ts', '--runs', '50', '--out', out], project);
+    const correct = await run('npx', ['--no', 'sync-check', 'server.ts', '--runs', '15', '--out', out], project);
     expect(correct.code, correct.stdout + correct.stderr).toBe(0);
     expect(correct.stdout).toMatch(/verdict: (PASS|WARN)/);
-    const mutant = await run('npx', ['--no', 'sync-check', 'mutant.ts', '--runs', '50', '--out', out], project);
+    const mutant = await run('npx', ['--no', 'sync-check', 'mutant.ts', '--runs', '15', '--out', out], project);
     expect(mutant.code, mutant.stdout + mutant.stderr).toBe(1);
     expect(mutant.stdout).toContain('verdict: FAIL');
   });
 
   it('npx sync-check runs a Python solution through the adapter shipped in dist/', async () => {
     copyFileSync(path.join(FIXTURES, 'python/correct/reference.py'), path.join(project, 'reference.py'));
-    const result = await run('npx', ['--no', 'sync-check', 'reference.py', '--runs', '20', '--out', path.join(work, 'failures')], project);
+    const result = await run('npx', ['--no', 'sync-check', 'reference.py', '--runs', '10', '--out', path.join(work, 'failures')], project);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 

@@ -37,7 +37,7 @@ const mutantCases = mutants('python/mutants', '.py').flatMap((mutant, index) =>
     .map((mode) => ({ ...mutant, mode, name: path.basename(mutant.file) })),
 );
 /** Runs per mode for the Python correct alternatives: fewer in `npm test`. */
-const CORRECT_RUNS = fastOrDeep(50, 100);
+const CORRECT_RUNS = fastOrDeep(20, 100);
 
 describe(`Python solutions through the stdio adapter (seed ${testSeed})`, () => {
   it.each(mutantCases)('$name is caught by $caughtBy in $mode mode', async ({ file, name, caughtBy, mode }) => {
@@ -107,7 +107,7 @@ describe('faults of a Python implementation', () => {
   it('replay files work for Python exactly as for TypeScript', async () => {
     const out = freshOutDir();
     const mutant = fixture('python/mutants/wipes_on_empty.py');
-    expect((await runCli([mutant, '--seed', '3', '--mode', 'fifo', '--runs', '100', '--out', out])).code).toBe(1);
+    expect((await runCli([mutant, '--seed', '3', '--mode', 'fifo', '--runs', '30', '--out', out])).code).toBe(1);
     const saved = readdirSync(out).filter((name) => name.endsWith('.json'));
     expect(saved.length).toBeGreaterThan(0);
     for (const name of saved) {
@@ -121,7 +121,7 @@ describe('faults of a Python implementation', () => {
 
   it('--command runs any program that speaks the wire protocol', async () => {
     const command = `${await pythonExecutable()} ${PYTHON_ADAPTER} ${fixture('python/correct/reference.py')}`;
-    const result = await runCli(['--command', command, '--seed', '1', '--runs', '50', '--out', freshOutDir()]);
+    const result = await runCli(['--command', command, '--seed', '1', '--runs', '10', '--out', freshOutDir()]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`sync-check --command "${command}"`);

@@ -34,6 +34,19 @@ export interface SearchOptions extends ScenarioOptions {
   readonly pace?: HangPace;
   /** The most time spent shrinking (default SHRINK_LIMIT_MS); the fast test suite, which asserts detection only, sets it lower. */
   readonly shrinkLimitMs?: number;
+  /**
+   * How many of the first generated runs an earlier search with the same seed
+   * already ran and found clean for every property searched here: they count
+   * as judged without being run again (a hang in one would cost its timeout again).
+   */
+  readonly cleanRuns?: number;
+  /**
+   * A path of an earlier search with the same seed, to go on shrinking from:
+   * its trace is run first; when it breaks none of these properties the search
+   * ends there (fast-check would otherwise go on through the trace's untried
+   * siblings, hundreds of runs that show nothing new).
+   */
+  readonly continueFrom?: string;
 }
 
 /** Where a counterexample came from: what replays it, and how far it was shrunk. */
@@ -137,12 +150,19 @@ export async function findCounterexample(
   // A run that throws is the checker failing, not the server: fast-check would take it for a
   // failing run and the search would end with no finding, a false pass. It ends the search instead.
   let checkerError: Error | undefined;
+  let missedContinuation = false;
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
     cutShort ??= options.budget?.cutShort;
     if (checkerError !== undefined || cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
     const shrinkLimitMs = options.shrinkLimitMs ?? SHRINK_LIMIT_MS;
     if (shrinkStarted !== undefined && performance.now() - shrinkStarted > shrinkLimitMs) {
       shrinkCut = `shrinking stopped after ${shrinkLimitMs / 1000} s`;
+      return true;
+    }
+    if (missedContinuation) return true;
+    if (shrinkStarted === undefined && runs < (options.cleanRuns ?? 0)) {
+      runs++;
+      options.onRun?.(runs);
       return true;
     }
     const timeoutMs = pace.timeoutMs;
@@ -161,7 +181,10 @@ export async function findCounterexample(
       if (result.abandoned !== undefined) abandoned++;
       options.onRun?.(runs);
     }
-    if (result.finding === undefined) return true;
+    if (result.finding === undefined) {
+      missedContinuation = options.continueFrom !== undefined && shrinkStarted === undefined;
+      return true;
+    }
     shrinkStarted ??= performance.now();
     remember(failures, { scenario, finding: result.finding, timeoutMs, hung: result.hung === true, recording: result.recording });
     return false;
@@ -169,7 +192,7 @@ export async function findCounterexample(
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
-    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.continueFrom !== undefined ? { path: options.continueFrom } : options.path === undefined ? {} : { path: options.path }),
   });
   if (checkerError !== undefined) throw checkerError;
   if (cutShort !== undefined && failures.length === 0) return { runs, abandoned, counterexample: undefined, cutShort };

@@ -54,6 +54,7 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
   let gaveUp = false;
   let cutShort: CutShort | undefined;
   let lastShrunk: RandomOrigin | undefined;
+  let cleanRuns = 0;
   const search = async (active: readonly Property[]): Promise<SearchRound> => {
     for (let failure = replays.shift(); failure !== undefined; failure = replays.shift()) {
       cutShort ??= options.budget?.cutShort;
@@ -69,8 +70,11 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       lastShrunk = continued.origin;
       return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: false };
     }
-    const found = await findCounterexample(host, mode, active, options);
+    const found = await findCounterexample(host, mode, active, { ...options, cleanRuns });
     if (found.counterexample !== undefined) lastShrunk = found.counterexample.origin;
+    // The runs before the failing one passed every property searched, so every one the next search looks for.
+    // Not after an abandoned run: it judged nothing past the point where the server stopped answering.
+    if (found.counterexample !== undefined) cleanRuns = found.abandoned === 0 ? Math.max(cleanRuns, found.runs - 1) : cleanRuns;
     cutShort = found.cutShort;
     abandoned += found.abandoned;
     gaveUp ||= found.gaveUp === true;
@@ -107,8 +111,10 @@ async function continueShrunk(
   shrunk: RandomOrigin | undefined,
 ): Promise<RandomCounterexample | undefined> {
   if (shrunk === undefined || shrunk.path === '' || shrunk.seed !== options.seed || options.budget?.cutShort !== undefined) return undefined;
-  const found = await findCounterexample(host, mode, active, { ...options, path: shrunk.path, onRun: undefined });
-  return found.counterexample;
+  const found = await findCounterexample(host, mode, active, { ...options, continueFrom: shrunk.path, onRun: undefined });
+  const continued = found.counterexample;
+  // Its shrinks are the earlier property's and these further ones: the trace was shrunk that far.
+  return continued === undefined ? undefined : { ...continued, origin: { ...continued.origin, shrinks: shrunk.shrinks + continued.origin.shrinks } };
 }
 
 /** The runs a search made up to the one its path starts from: fast-check's path is "run index:shrink steps...". */
