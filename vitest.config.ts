@@ -8,9 +8,16 @@ import { defineConfig } from 'vitest/config';
  */
 const checkingAnImplementation = Boolean(process.env.SYNC_IMPL) || Boolean(process.env.SYNC_COMMAND);
 
+/** Suites that hold only `npm run test:deep` tests: outside it, not even loaded (loading one costs seconds and runs nothing). */
+const DEEP_ONLY = ['test/batchDeep.test.ts', 'test/cliCatalogue.test.ts'];
+const deep = process.env.SYNC_DEEP === '1';
+
 export default defineConfig({
   test: {
+    // dist/ rebuilt when a source is newer: suites start the compiled bin as a separate process.
+    globalSetup: ['test/support/globalSetup.ts'],
     include: checkingAnImplementation ? ['test/conformance.test.ts'] : ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(deep ? [] : DEEP_ONLY)],
     // Randomized conformance suites run many thousands of protocol runs.
     testTimeout: 120_000,
     // Keep the two cores busy with one file each, not more.

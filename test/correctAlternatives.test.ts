@@ -30,7 +30,7 @@ describe(`R1 refinement under --strict (seed ${testSeed})`, () => {
     { name: 'annotatesRecords.ts', reason: 'records carry an extra field' },
   ])('$name fails R1: $reason', async ({ name }) => {
     const factory = await loadModule(path.join(FIXTURES, 'correct', name));
-    const report = await runConformance(factory, { seed: testSeed, runs: 200, strict: true, modes: ['fifo'] });
+    const report = await runConformance(factory, { seed: testSeed, runs: 50, strict: true, modes: ['fifo'] });
     expect(worstStatus(report, 'R1')).toBe('fail');
     expect(report.verdict).toBe('fail');
   });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deep } from './support/deep.ts';
+import { BUILT_BIN } from './support/builtDist.ts';
 import { freshOutDir } from './support/runCli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -46,7 +47,7 @@ describe.each(
   it('stops the child or worker, prints the report so far, and leaves no process behind', async () => {
     const fixture = path.join(ROOT, 'test/fixtures/hostile', name);
     // A long timeout: the implementation is hanging when the signal comes.
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), fixture, '--mode', 'fifo', '--seed', '1', '--timeout', '600000', '--out', freshOutDir()], { cwd: ROOT });
+    const child = spawn(process.execPath, [BUILT_BIN, fixture, '--mode', 'fifo', '--seed', '1', '--timeout', '600000', '--out', freshOutDir()], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -9,10 +9,11 @@
  * TypeScript is this repo's own.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsFresh } from './support/builtDist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
@@ -46,21 +47,6 @@ async function succeed(command: string, args: readonly string[], cwd: string): P
   const result = await run(command, args, cwd);
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
   return result;
-}
-
-/** The newest modification time of the files under `entry` (a file or a folder). */
-function newestMtime(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-
-/** dist/ is built after every file the build reads changed (the bin is written last by scripts/build.mjs). */
-function distIsFresh(): boolean {
-  const built = path.join(ROOT, 'dist/bin/sync-check.js');
-  if (!existsSync(built)) return false;
-  const inputs = ['model', 'properties', 'src', 'scripts/build.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
-  return Math.max(...inputs.map((input) => newestMtime(path.join(ROOT, input)))) < statSync(built).mtimeMs;
 }
 
 /** An implementation written in the consumer's script: the exercise's own solution style (a warning, L2, at worst). */

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { syncCheck } from '../../src/cli/syncCheck.ts';
+import { BUILT_BIN, ROOT } from './builtDist.ts';
 
 export interface CliResult {
   readonly code: number;
@@ -23,12 +24,10 @@ export function freshOutDir(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'sync-check-')), 'failures');
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Runs the bin (from sources, through tsx) as a user would: a separate Node process; `code` is null when a signal ended it. */
+/** Runs the compiled bin as a user would: a separate Node process; `code` is null when a signal ended it. */
 export function runBin(argv: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sync-check.mjs'), ...argv], { cwd: ROOT });
+    const child = spawn(process.execPath, [BUILT_BIN, ...argv], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
