@@ -28,7 +28,7 @@ describe('the soak plan', () => {
 
 describe('sync-check --minutes (soak on worker threads)', () => {
   it('keeps the reference busy on two workers and finds nothing', async () => {
-    const result = await runCli(['--minutes', '0.05', '--workers', '2', '--runs', '20', '--seed', '1', '--json', '--out', freshOutDir()]);
+    const result = await runCli(['--minutes', '0.02', '--workers', '2', '--runs', '20', '--seed', '1', '--json', '--out', freshOutDir()]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { runs: number; workerFigures: { runs: number }[]; failure?: unknown };
     expect(summary.failure).toBeUndefined();
