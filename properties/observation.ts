@@ -16,6 +16,11 @@ export interface DeviceView {
   readonly id: string;
   readonly records: readonly unknown[];
   readonly sent: readonly WireRecord[];
+  /**
+   * Changes whenever `records` changes (the runner's devices count their updates): checks may
+   * skip a device whose records, the same list at the same revision, already passed them. Absent: always checked in full.
+   */
+  readonly revision?: number;
 }
 
 /** One event and what followed from it. */

@@ -75,7 +75,7 @@ export class World {
 
   /** Every device's view, for the properties. */
   views(): DeviceView[] {
-    return this.devices.map((device) => ({ id: device.id, records: device.records, sent: device.sent }));
+    return this.devices.map((device) => ({ id: device.id, records: device.records, sent: device.sent, revision: device.revision }));
   }
 
   counts(): number[] {
