@@ -89,10 +89,10 @@ describe('sync-check --exhaustive', () => {
   });
 
   it('reports bounds, coverage and pruning in text, and passes the reference', async () => {
-    const result = await runCli(['--exhaustive', '--mode', 'fifo', '--depth', '3', '--runs', '20', '--out', freshOutDir()]);
+    const result = await runCli(['--exhaustive', '--mode', 'fifo', '--depth', '2', '--runs', '20', '--out', freshOutDir()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('exhaustive: up to 2 devices');
-    expect(result.stdout).toMatch(/fifo: every sequence of up to 3 events: [\d,]+ sequences run, [\d,]+ distinct states/);
+    expect(result.stdout).toMatch(/fifo: every sequence of up to 2 events: [\d,]+ sequences run, [\d,]+ distinct states/);
     expect(result.stdout).toContain('equivalent picks');
     expect(result.stdout).toContain('verdict: PASS');
   });
@@ -120,7 +120,7 @@ describe('sync-check --exhaustive says what it showed, and looks beyond its boun
   /**
    * Both mutants pass every sequence within the default bounds (their bugs need 41
    * records, or a fourth device), so an exhaustive search alone shows nothing about
-   * them. Small bounds (fifo, depth 3) keep this test fast; the default bounds
+   * them. Small bounds (fifo, depth 2) keep this test fast; the default bounds
    * behave the same, only slower (about 85 s of exhaustive search first).
    */
   // capsLogAt40 shrinks for 20 s: `npm run test:deep`.
@@ -128,12 +128,12 @@ describe('sync-check --exhaustive says what it showed, and looks beyond its boun
     ...(deep ? [{ name: 'capsLogAt40.ts', beyond: /41 records from one device \(bound 2\)|\d+ records from one device \(bound 2\)/ }] : []),
     { name: 'atMostThreeDevices.ts', beyond: /[4-9] devices \(bound 2\)|10 devices \(bound 2\)/ },
   ])('$name: --exhaustive runs the random search after it, which finds L1 beyond the bounds: FAIL, not PASS', async ({ name, beyond }) => {
-    const result = await runCli([fixture('mutants', name), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--seed', '1', ...(deep ? [] : ['--runs', '50']), '--out', freshOutDir()]);
+    const result = await runCli([fixture('mutants', name), '--exhaustive', '--mode', 'fifo', '--depth', '2', '--seed', '1', ...(deep ? [] : ['--runs', '50']), '--out', freshOutDir()]);
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain('verdict: PASS');
     expect(result.stdout).toContain('verdict: FAIL');
-    expect(result.stdout).toMatch(/^ {2}fifo: no violation in any sequence up to these bounds \(depth 3 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message\)$/m);
-    expect(result.stdout).toMatch(/^ {4}next: --depth 4 \(≈ \d+(\.\d)?x the sequences, (about \d+(\.\d)? (s|min|h)|under a second)\)$/m);
+    expect(result.stdout).toMatch(/^ {2}fifo: no violation in any sequence up to these bounds \(depth 2 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message\)$/m);
+    expect(result.stdout).toMatch(/^ {4}next: --depth 3 \(≈ \d+(\.\d)?x the sequences, (about \d+(\.\d)? (s|min|h)|under a second)\)$/m);
     expect(result.stdout).toContain('random search (seed 1), beyond the exhaustive bounds:');
     const l1 = result.stdout.split('\n').find((line) => line.startsWith('  L1 fails in fifo; its shortest trace has ')) ?? '';
     expect(l1).toMatch(beyond);
@@ -141,7 +141,7 @@ describe('sync-check --exhaustive says what it showed, and looks beyond its boun
   });
 
   it('--no-random says plainly that nothing beyond the bounds was tried, and the JSON agrees', async () => {
-    const argv = [fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--no-random', '--out', freshOutDir()];
+    const argv = [fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '2', '--no-random', '--out', freshOutDir()];
     const text = await runCli(argv);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain('verdict: PASS');
@@ -152,13 +152,13 @@ describe('sync-check --exhaustive says what it showed, and looks beyond its boun
     expect(report.verdict).toBe('bounded');
     expect(report.exhaustive?.random).toEqual({ notRun: '--no-random' });
     const fifo = report.exhaustive?.modes.fifo;
-    expect(fifo?.shown).toBe('no violation in any sequence up to these bounds (depth 3 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message)');
-    expect(fifo?.next?.depth).toBe(4);
+    expect(fifo?.shown).toBe('no violation in any sequence up to these bounds (depth 2 events, up to 2 devices, 2 records per device from 2 contents, 2 pending replies per device, 1 junk message)');
+    expect(fifo?.next?.depth).toBe(3);
     expect(fifo?.sequencesPerDepth.reduce((sum, count) => sum + count, 0)).toBe(fifo?.sequences);
   });
 
   it('the JSON of --exhaustive with the random search names where its finding lies beyond the bounds', async () => {
-    const result = await runCli([fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '3', '--seed', '1', '--runs', '50', '--json', '--out', freshOutDir()]);
+    const result = await runCli([fixture('mutants', 'atMostThreeDevices.ts'), '--exhaustive', '--mode', 'fifo', '--depth', '2', '--seed', '1', '--runs', '50', '--json', '--out', freshOutDir()]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.verdict).toBe('fail');
@@ -166,7 +166,7 @@ describe('sync-check --exhaustive says what it showed, and looks beyond its boun
     const l1 = report.properties.find((property) => property.id === 'L1');
     expect(l1?.modes.fifo).toBe('fail');
     expect(l1?.random?.modes.fifo).toBe('fail');
-    expect(l1?.counterexample).toMatchObject({ shortest: false, devices: 4, events: 4, beyondBounds: ['4 devices (bound 2)', '4 events (depth 3)'] });
+    expect(l1?.counterexample).toMatchObject({ shortest: false, devices: 4, events: 4, beyondBounds: ['4 devices (bound 2)', '4 events (depth 2)'] });
   });
 
   it('the next bound is counted from the sequences this search left out past its depth, and timed at this run\'s speed', () => {
