@@ -102,10 +102,10 @@ describe('sync-check exit codes and errors', () => {
 
   it('a warning is exit 0, but a failure under --strict', async () => {
     const file = fixture('correct/originalStyle.ts');
-    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '30', '--out', freshOutDir()]);
+    const warned = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '10', '--out', freshOutDir()]);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toContain('verdict: WARN');
-    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '30', '--strict', '--out', freshOutDir()]);
+    const strict = await runCli([file, ...SEED, '--mode', 'fifo', '--runs', '10', '--strict', '--out', freshOutDir()]);
     expect(strict.code).toBe(1);
   });
 });
@@ -131,7 +131,7 @@ describe('counterexample files and --replay', () => {
   it('saves JSON and Markdown with a Mermaid diagram, and replays them exactly', async () => {
     const out = freshOutDir();
     const mutant = fixture('mutants/perDeviceLists.ts');
-    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--runs', '30', '--out', out]);
+    const first = await runCli([mutant, ...SEED, '--mode', 'fifo', '--runs', '10', '--out', out]);
     expect(first.code).toBe(1);
     const files = readdirSync(out).sort();
     const jsonFiles = files.filter((name) => name.endsWith('.json'));
