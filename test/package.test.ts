@@ -139,14 +139,15 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     const correct = await run('npx', ['--no', 'sync-check', 'server.ts', '--runs', '15', '--out', out], project);
     expect(correct.code, correct.stdout + correct.stderr).toBe(0);
     expect(correct.stdout).toMatch(/verdict: (PASS|WARN)/);
-    const mutant = await run('npx', ['--no', 'sync-check', 'mutant.ts', '--runs', '15', '--out', out], project);
+    // npx found the installed bin above; the same bin again, without npx's own second.
+    const mutant = await run(path.join(project, 'node_modules/.bin/sync-check'), ['mutant.ts', '--runs', '15', '--out', out], project);
     expect(mutant.code, mutant.stdout + mutant.stderr).toBe(1);
     expect(mutant.stdout).toContain('verdict: FAIL');
   });
 
-  it('npx sync-check runs a Python solution through the adapter shipped in dist/', async () => {
+  it('the installed sync-check runs a Python solution through the adapter shipped in dist/', async () => {
     copyFileSync(path.join(FIXTURES, 'python/correct/reference.py'), path.join(project, 'reference.py'));
-    const result = await run('npx', ['--no', 'sync-check', 'reference.py', '--runs', '10', '--out', path.join(work, 'failures')], project);
+    const result = await run(path.join(project, 'node_modules/.bin/sync-check'), ['reference.py', '--runs', '10', '--out', path.join(work, 'failures')], project);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 
