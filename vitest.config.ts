@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * `SYNC_IMPL=path/to/server.ts npm test` (or a `.py` file, or
@@ -17,7 +17,7 @@ export default defineConfig({
     // dist/ rebuilt when a source is newer: suites start the compiled bin as a separate process.
     globalSetup: ['test/support/globalSetup.ts'],
     include: checkingAnImplementation ? ['test/conformance.test.ts'] : ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(deep ? [] : DEEP_ONLY)],
+    exclude: [...configDefaults.exclude, ...(deep ? [] : DEEP_ONLY)],
     // Randomized conformance suites run many thousands of protocol runs.
     testTimeout: 120_000,
     // Keep the two cores busy with one file each, not more.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, propertyById, type PropertyId } from '../properties/index.ts';
 import type { JsonReport } from '../src/report/jsonReport.ts';
 import { FIXTURES } from './support/fixtures.ts';
+import { BUILT_BIN } from './support/builtDist.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
 
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -208,7 +209,7 @@ describe('the installed bin', () => {
   const run = promisify(execFile);
   const cwd = path.resolve(FIXTURES, '../..');
   // npx once (it finds package.json's bin); the bin it runs directly after that, as npx would, without npx's own second.
-  const bin = [path.join(cwd, (JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['sync-check'] ?? '')];
+  const bin = [BUILT_BIN];
   it('npx sync-check runs the reference and exits 0', async () => {
     const { stdout } = await run('npx', ['sync-check', '--seed', '1', '--runs', '10', '--out', freshOutDir()], { cwd });
     expect(stdout).toContain('verdict: PASS');

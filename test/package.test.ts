@@ -119,6 +119,9 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     await succeed('npm', ['install', tarball, `@types/node@${typesNode}`, `vitest@${vitest}`, '--prefer-offline', '--no-audit', '--no-fund'], project);
   }, TIMEOUT_MS);
 
+  /** The bin npm linked into the consumer, which `npx sync-check` runs there. */
+  const installedBin = (): string => path.join(project, 'node_modules/.bin/sync-check');
+
   afterAll(() => {
     if (work !== '') rmSync(work, { recursive: true, force: true });
   });
@@ -140,14 +143,14 @@ describe('the npm package, installed from its tarball into a fresh project', () 
     expect(correct.code, correct.stdout + correct.stderr).toBe(0);
     expect(correct.stdout).toMatch(/verdict: (PASS|WARN)/);
     // npx found the installed bin above; the same bin again, without npx's own second.
-    const mutant = await run(path.join(project, 'node_modules/.bin/sync-check'), ['mutant.ts', '--runs', '15', '--out', out], project);
+    const mutant = await run(installedBin(), ['mutant.ts', '--runs', '15', '--out', out], project);
     expect(mutant.code, mutant.stdout + mutant.stderr).toBe(1);
     expect(mutant.stdout).toContain('verdict: FAIL');
   });
 
   it('the installed sync-check runs a Python solution through the adapter shipped in dist/', async () => {
     copyFileSync(path.join(FIXTURES, 'python/correct/reference.py'), path.join(project, 'reference.py'));
-    const result = await run(path.join(project, 'node_modules/.bin/sync-check'), ['reference.py', '--runs', '10', '--out', path.join(work, 'failures')], project);
+    const result = await run(installedBin(), ['reference.py', '--runs', '10', '--out', path.join(work, 'failures')], project);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 

@@ -13,9 +13,10 @@ export function benchScenarios(perMode: number): Scenario[] {
 
 export async function runnerThroughput(scenarios: readonly Scenario[]): Promise<Figure> {
   let events = 0;
-  const options = { properties: CATALOGUE, strict: true, timeoutMs: 1000, onStep: () => {
+  const countStep = (): void => {
     events++;
-  } };
+  };
+  const options = { properties: CATALOGUE, strict: true, timeoutMs: 1000, onStep: countStep };
   const { seconds } = await timed(async () => {
     for (const scenario of scenarios) await runScenario(createSyncService, scenario, options);
   });

@@ -144,10 +144,12 @@ export async function findCounterexample(
     remember(failures, { scenario, finding: result.finding, timeoutMs, hung: result.hung === true, recording: result.recording });
     return false;
   });
+  // A continuation enters fast-check's tree at the earlier search's path, as a replay by path does.
+  const path = options.continueFrom ?? options.path;
   const details = await fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
-    ...(options.continueFrom !== undefined ? { path: options.continueFrom } : options.path === undefined ? {} : { path: options.path }),
+    ...(path === undefined ? {} : { path }),
   });
   if (checkerError !== undefined) throw checkerError;
   if (cutShort !== undefined && failures.length === 0) return { runs, abandoned, counterexample: undefined, cutShort };

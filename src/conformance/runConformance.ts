@@ -71,10 +71,12 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: false };
     }
     const found = await findCounterexample(host, mode, active, { ...options, cleanRuns });
-    if (found.counterexample !== undefined) lastShrunk = found.counterexample.origin;
-    // The runs before the failing one passed every property searched, so every one the next search looks for.
-    // Not after an abandoned run: it judged nothing past the point where the server stopped answering.
-    if (found.counterexample !== undefined) cleanRuns = found.abandoned === 0 ? Math.max(cleanRuns, found.runs - 1) : cleanRuns;
+    if (found.counterexample !== undefined) {
+      lastShrunk = found.counterexample.origin;
+      // The runs before the failing one passed every property searched, so every one the next search looks for.
+      // Not after an abandoned run: it judged nothing past the point where the server stopped answering.
+      if (found.abandoned === 0) cleanRuns = Math.max(cleanRuns, found.runs - 1);
+    }
     cutShort = found.cutShort;
     abandoned += found.abandoned;
     gaveUp ||= found.gaveUp === true;
