@@ -1,7 +1,8 @@
 /** Protocol events per second the property runner judges against the in-process reference. */
 import fc from 'fast-check';
 import { initialState, NETWORK_MODES, step } from '../../model/index.ts';
-import { CATALOGUE, scenarioArbitrary, type Scenario } from '../../properties/index.ts';
+import { CATALOGUE, type Scenario } from '../../properties/index.ts';
+import { scenarioArbitrary } from '../../properties/arbitraries/index.ts';
 import { runScenario } from '../check/runScenario.ts';
 import { createSyncService } from '../reference/SyncService.ts';
 import { timed, type Figure } from './measure.ts';

@@ -10,7 +10,8 @@
  */
 import fc from 'fast-check';
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
-import { scenarioArbitrary, type Property, type Scenario, type ScenarioOptions } from '../../properties/index.ts';
+import type { Property, Scenario } from '../../properties/index.ts';
+import { scenarioArbitrary, type ScenarioOptions } from '../../properties/arbitraries/index.ts';
 import type { RandomCounterexample } from './Counterexample.ts';
 import type { RunRecording } from './RunRecording.ts';
 import type { Finding, RunResult, RunSettings } from './runScenario.ts';
@@ -29,6 +30,8 @@ export interface SearchOptions extends ScenarioOptions {
   readonly timeoutMs: number;
   /** Called after every generated run with the number of runs so far. */
   readonly onRun?: ((runs: number) => void) | undefined;
+  /** Called with each generated run's scenario and 0-based index, in order, before it runs (shrink candidates are not generated runs). */
+  readonly onScenario?: ((index: number, scenario: Scenario) => void) | undefined;
   /** Stops the search when time runs out or the user interrupts. */
   readonly budget?: SearchBudget;
   /** The timeout pace, shared by every search of one check so a hang learned once is not paid for again. */
@@ -115,6 +118,7 @@ export async function findCounterexample(
       return true;
     }
     if (missedContinuation) return true;
+    if (shrinkStarted === undefined) options.onScenario?.(runs, scenario);
     if (shrinkStarted === undefined && runs < (options.cleanRuns ?? 0)) {
       runs++;
       options.onRun?.(runs);

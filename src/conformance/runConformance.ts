@@ -6,7 +6,7 @@ import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
 import { HangPace } from '../check/HangPace.ts';
 import { SearchBudget, type CutShort } from '../check/SearchBudget.ts';
 import type { ServiceFactory } from '../check/service.ts';
-import { scenarioStatistics } from '../check/statistics.ts';
+import { RunStatistics } from '../check/statistics.ts';
 import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
 import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
 import { overallVerdict } from './verdicts.ts';
@@ -55,6 +55,8 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
   let cutShort: CutShort | undefined;
   let lastShrunk: RandomOrigin | undefined;
   let cleanRuns = 0;
+  const statistics = new RunStatistics();
+  const onScenario = statistics.add.bind(statistics);
   const search = async (active: readonly Property[]): Promise<SearchRound> => {
     for (let failure = replays.shift(); failure !== undefined; failure = replays.shift()) {
       cutShort ??= options.budget?.cutShort;
@@ -70,7 +72,7 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       lastShrunk = continued.origin;
       return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: false };
     }
-    const found = await findCounterexample(host, mode, active, { ...options, cleanRuns });
+    const found = await findCounterexample(host, mode, active, { ...options, cleanRuns, onScenario });
     if (found.counterexample !== undefined) {
       lastShrunk = found.counterexample.origin;
       // The runs before the failing one passed every property searched, so every one the next search looks for.
@@ -85,8 +87,7 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
     return { counterexample: found.counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined };
   };
   const verdicts = await judgeEachProperty(propertiesFor(mode, options.strict).filter((property) => !skipped.includes(property.id)), search);
-  const statistics = scenarioStatistics(mode, options, options.seed, options.runs);
-  return { mode, verdicts, knownFailures: { replayed: known.length, stillFailing }, statistics, abandonedRuns: abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
+  return { mode, verdicts, knownFailures: { replayed: known.length, stillFailing }, statistics: statistics.shares(), abandonedRuns: abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };
 }
 
 /** Runs a saved failure again; the run that fails is the counterexample, recording and all. */
