@@ -33,7 +33,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option, type Argument, type CommanderError } from 'commander';
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
+import { count } from '../report/counterexampleText.ts';
 import type { Io } from './io.ts';
+
+export { count };
 
 /** A command line that cannot be run; the message is one line, printed after the command's name, exit 2. */
 export class UsageError extends Error {}
@@ -150,10 +153,6 @@ export function option(flags: string, meaning: string, defaultText?: string | nu
 /** An option kept only to refuse it with a better message than "unknown option". */
 export function hiddenOption(flags: string): Option {
   return new Option(flags).hideHelp();
-}
-
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 export function parseModes(text: string): NetworkMode[] {
