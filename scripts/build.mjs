@@ -7,7 +7,7 @@
 // build running at the same time as another (npm pack in one test file, npx's
 // prepare in another) or as a check that uses dist/ never shows a half-built tree.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
@@ -17,6 +17,58 @@ const dist = path.join(root, 'dist');
 const staging = path.join(root, `dist.staging-${process.pid}`);
 
 class BuildError extends Error {}
+
+/**
+ * The bin as one file: Node reads one file where it would resolve and compile
+ * some 170 (a third of the CLI's start, 0.44 s -> 0.28 s for --help). Packages
+ * stay imports. Each compiled file's `import.meta` keeps meaning that file's
+ * place in dist/ (the Python adapter beside loadImplementation.js, the worker
+ * entries, package.json above), computed from the bin's own place, so the
+ * bundle works wherever the package is installed.
+ */
+/** @param {string} entry @param {string} outfile */
+async function bundleBin(entry, outfile) {
+  const esbuild = await import('esbuild');
+  /** @type {import('esbuild').Plugin} */
+  const eachFilesOwnImportMeta = {
+    name: 'each-files-own-import-meta',
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        const file = JSON.stringify(path.relative(staging, args.path).split(path.sep).join('/'));
+        /** @type {Record<string, string>} */
+        const fields = {
+          url: `__syncCheckFileUrl(__syncCheckJoin(__syncCheckDist, ${file})).href`,
+          dirname: `__syncCheckDirname(__syncCheckJoin(__syncCheckDist, ${file}))`,
+          filename: `__syncCheckJoin(__syncCheckDist, ${file})`,
+        };
+        const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, /** @type {string} */ field) => fields[field] ?? '');
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: `node${process.versions.node}`,
+    packages: 'external',
+    keepNames: true,
+    sourcemap: true,
+    logLevel: 'error',
+    plugins: [eachFilesOwnImportMeta],
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "// sync-check, compiled into one file by scripts/build.mjs: the checker itself needs no tsx (users' TypeScript files load through it).",
+        "import { dirname as __syncCheckDirname, join as __syncCheckJoin } from 'node:path';",
+        "import { pathToFileURL as __syncCheckFileUrl } from 'node:url';",
+        "const __syncCheckDist = __syncCheckJoin(import.meta.dirname, '..');",
+      ].join('\n'),
+    },
+  });
+}
 
 rmSync(staging, { recursive: true, force: true });
 try {
@@ -34,12 +86,11 @@ try {
     copyFileSync(path.join(root, asset), path.join(staging, asset));
   }
 
-  // The installed bin. The worker threads need no entry here: compiled, the code
-  // starts implementationWorker.js and soakWorker.js directly (the .mjs entries
-  // that register tsx first are for running from sources).
+  // The installed bin: the compiled CLI as one file (see bundleBin). The worker threads need no entry here:
+  // compiled, the code starts implementationWorker.js and soakWorker.js directly (the .mjs entries that
+  // register tsx first are for running from sources).
   const bin = path.join(staging, 'bin/sync-check.js');
-  mkdirSync(path.dirname(bin), { recursive: true });
-  writeFileSync(bin, "#!/usr/bin/env node\n// sync-check, compiled: the checker itself needs no tsx (users' TypeScript files load through it).\nimport '../src/cli/main.js';\n");
+  await bundleBin(path.join(staging, 'src/cli/main.js'), bin);
   chmodSync(bin, 0o755);
 
   // A concurrent build may put its dist/ back between the rm and the rename: then again.

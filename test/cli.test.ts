@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -227,5 +228,13 @@ describe('the installed bin', () => {
     expect(stdout).toContain('fifo: 1 devices, 1 record(s) each, 1 pending reply per device\n');
     expect(stdout).toContain('no violation of S1-S4');
     expect(stderr).toBe('explore: warning: fifo: "two devices disagree in length" NOT REACHED: needs --devices 2\n');
+  });
+
+  it('is one file (it imports packages and Node only), whose --version reads package.json through its own place', async () => {
+    const source = readFileSync(BUILT_BIN, 'utf8');
+    expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect([...source.matchAll(/^import .* from ["']([^"']+)["']/gm)].map((match) => match[1]).filter((name) => name?.startsWith('.'))).toEqual([]);
+    const { stdout } = await run(process.execPath, [...bin, '--version'], { cwd: tmpdir() });
+    expect(stdout.trim()).toBe((JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { version: string }).version);
   });
 });
