@@ -4,7 +4,7 @@
  * the wire protocol (`--command`).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { hostHere, type ScenarioHost } from '../check/ScenarioHost.ts';
@@ -50,7 +50,10 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   if (target.endsWith('.py')) {
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
     // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
-    return startProcess(new StdioProcess(await pythonExecutable(), [PYTHON_ADAPTER, target], target, process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0'));
+    const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';
+    // The fork server starts once, so a shim's start-up is paid once: no need to ask the interpreter for its real path first.
+    const python = forks ? pythonOnPath() : await pythonExecutable();
+    return startProcess(new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks));
   }
   checkModulePath(target);
   const worker = await WorkerImplementation.start(target);
@@ -63,6 +66,23 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     evaluateSequence: worker.evaluateSequence,
     capturedOutput: () => worker.capturedOutput(),
   };
+}
+
+/** The interpreter's name, once it is known to name an executable file (a path, or a name on the PATH); a LoadError saying so otherwise. */
+export function pythonOnPath(): string {
+  const program = pythonProgram();
+  const candidates = program.includes(path.sep) ? [program] : (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((folder) => path.join(folder, program));
+  if (candidates.some(isExecutableFile)) return program;
+  throw new LoadError(`${program} was not found on this machine: install Python 3 to check .py files`);
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const executables = new Map<string, Promise<string>>();

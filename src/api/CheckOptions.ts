@@ -1,6 +1,6 @@
 /**
  * The library API's options, named as the CLI names them where it can
- * (`--mode`, `--runs`, `--seed`, `--devices`, `--strict`, `--budget`, `--out`),
+ * (`--mode`, `--runs`, `--seed`, `--devices`, `--strict`, `--fail-fast`, `--budget`, `--out`),
  * checked as the CLI checks them, and turned into the engine's options.
  */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
@@ -18,6 +18,8 @@ export interface CheckOptions {
   readonly modes?: readonly NetworkMode[];
   /** Warnings count as failures and R1 (refinement) is judged, as `--strict`. */
   readonly strict?: boolean;
+  /** End the check at its first failure, as `--fail-fast`: the properties it did not reach stay n/a (the report's `stoppedAtFirstFailure`). */
+  readonly failFast?: boolean;
   /** How long one reply may take, in milliseconds (default 1000), as `--timeout`. */
   readonly timeoutMs?: number;
   /** A fixed number of devices, 1 to 10, instead of drawing it per run, as `--devices`. */
@@ -49,6 +51,7 @@ export interface CheckSettings {
   readonly runs: number;
   readonly modes: readonly NetworkMode[];
   readonly strict: boolean;
+  readonly failFast: boolean;
   readonly timeoutMs: number;
   readonly deviceCount: number | undefined;
   readonly budgetSeconds: number | undefined;
@@ -73,6 +76,7 @@ export function checkSettings(options: CheckOptions): CheckSettings {
     runs: integer('runs', options.runs, 1, 10_000_000) ?? DEFAULT_RUNS,
     modes,
     strict: options.strict ?? false,
+    failFast: options.failFast ?? false,
     timeoutMs: integer('timeoutMs', options.timeoutMs, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
     deviceCount: integer('devices', options.devices ?? options.deviceCount, 1, MAX_DEVICES),
     budgetSeconds: positive('budgetSeconds', options.budgetSeconds),

@@ -71,6 +71,7 @@ async function checkOpened(opened: OpenedTarget, settings: CheckSettings, signal
       runs: settings.runs,
       seed: settings.seed,
       strict: settings.strict,
+      failFast: settings.failFast,
       timeoutMs: settings.timeoutMs,
       ...(settings.deviceCount === undefined ? {} : { deviceCount: settings.deviceCount }),
       ...(settings.includeJunk === undefined ? {} : { includeJunk: settings.includeJunk }),

@@ -10,8 +10,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 const FROM_SOURCES = import.meta.filename.endsWith('.ts');
-/** src/cli/main.ts (through tsx) from sources, dist/src/cli/main.js compiled. */
-const CLI = path.resolve(import.meta.dirname, `../cli/main${path.extname(import.meta.filename)}`);
+/** src/cli/main.ts (through tsx) from sources; compiled, the bin users run (dist/bin/sync-check.js, one file). */
+const CLI = FROM_SOURCES ? path.resolve(import.meta.dirname, '../cli/main.ts') : path.resolve(import.meta.dirname, '../../bin/sync-check.js');
 
 /** The reference implementation, as the CLI checks it by default: .ts from sources, .js compiled. */
 export const REFERENCE = path.resolve(import.meta.dirname, `../reference/SyncService${path.extname(import.meta.filename)}`);

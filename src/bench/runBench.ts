@@ -10,6 +10,7 @@ import { shrinkQuality } from './shrinkQuality.ts';
 import { hangTimesToVerdict, isolationCost } from './isolationCost.ts';
 import { NEEDS_REPOSITORY, repositoryFile } from './repository.ts';
 import { batchSpeed } from './batchSpeed.ts';
+import { timesToVerdict } from './timeToVerdict.ts';
 
 interface Recorder {
   /** Prints a figure's line and keeps it for --json. */
@@ -69,6 +70,15 @@ export const SECTIONS: readonly Section[] = [
       }
       record(await pythonThroughput(reference, 20_000));
       record(await pythonDefaultCheck(reference));
+    },
+  },
+  {
+    name: 'verdict',
+    heading: '\ntime to a verdict, as a user waits (sync-check FILE --seed 1, the whole process):\n',
+    async run({ record, skip, say }) {
+      const figures = await timesToVerdict(say);
+      if (figures === undefined) skip('time to a verdict', NEEDS_REPOSITORY);
+      else for (const figure of figures) record(figure);
     },
   },
   {

@@ -21,6 +21,8 @@ export interface SyncCheckArguments {
   readonly seed: number | undefined;
   readonly deviceCount: number | undefined;
   readonly strict: boolean;
+  /** End the random search at its first failure (the other properties stay n/a). */
+  readonly failFast: boolean;
   readonly timeoutMs: number;
   /** The most time the whole check may take, in seconds. */
   readonly budgetSeconds: number;
@@ -48,6 +50,7 @@ export interface CheckOptionValues {
   readonly seed?: string;
   readonly devices?: string;
   readonly strict?: boolean;
+  readonly failFast?: boolean;
   readonly timeout?: string;
   readonly budget?: string;
   readonly json?: boolean;
@@ -91,7 +94,10 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
     const random = randomOnly.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
     if (random.length > 0) throw new UsageError(`${random.join(', ')} ${random.length === 1 ? 'is' : 'are'} for random runs, not --exhaustive${noRandom ? ' --no-random' : ''}`);
   }
-  if (values.replay !== undefined) refuseSearchOptions(values);
+  if (values.failFast === true && (exhaustive || minutes !== undefined)) {
+    throw new UsageError(`--fail-fast is for the random search: ${exhaustive ? '--exhaustive judges every property within its bounds' : '--minutes already stops at the first failure'}`);
+  }
+  if (values.replay !== undefined) refuseSearchOptions({ ...values, ...(values.failFast === true ? { 'fail-fast': true } : {}) });
   const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   return {
@@ -102,6 +108,7 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
     seed: integerOption('--seed', values.seed, 0, 2 ** 31 - 1),
     deviceCount: integerOption('--devices', values.devices, 1, MAX_DEVICES),
     strict: values.strict === true,
+    failFast: values.failFast === true,
     timeoutMs: integerOption('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
     budgetSeconds: integerOption('--budget', values.budget, 1, 7 * 24 * 3600) ?? DEFAULT_BUDGET_SECONDS,
     json: values.json === true,
@@ -121,8 +128,8 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
 export const SEARCH_OPTIONS = ['runs', 'seed', 'minutes', 'devices', 'budget', 'workers', 'shard'] as const;
 
 /** A replay refuses the search options, naming them. */
-export function refuseSearchOptions(values: Partial<Record<(typeof SEARCH_OPTIONS)[number], unknown>>): void {
-  const given = SEARCH_OPTIONS.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
+export function refuseSearchOptions(values: Partial<Record<(typeof SEARCH_OPTIONS)[number] | 'fail-fast', unknown>>): void {
+  const given = [...SEARCH_OPTIONS, 'fail-fast' as const].filter((name) => values[name] !== undefined).map((name) => `--${name}`);
   if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} for searches; a replay re-runs one saved trace`);
 }
 

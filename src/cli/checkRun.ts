@@ -73,6 +73,7 @@ async function checkLoaded(
     ...(args.seed === undefined ? {} : { seed: args.seed }),
     ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
     strict: args.strict,
+    failFast: args.failFast,
     timeoutMs: args.timeoutMs,
     knownFailures: knownFailures(args.out, targetId(target), (reason) => io.stderr(`sync-check: skipping ${reason}\n`)),
     onProgress: (mode, runs) => progress?.update(mode, runs),
@@ -134,7 +135,8 @@ function printReport(args: ReportArguments, io: Io, target: Target, report: Conf
     io.stdout(`sync-check ${label}\n${knownFailuresLine(report)}`);
     io.stdout(`${reportText(report, (counterexample) => replayHint(replayFiles.get(counterexample)))}\n`);
     const random = report.search.kind === 'random' ? report : report.randomSearch;
-    if (random !== undefined) io.stdout(`\n${statisticsText(random).join('\n')}\n`);
+    const statistics = random === undefined ? [] : statisticsText(random);
+    if (statistics.length > 0) io.stdout(`\n${statistics.join('\n')}\n`);
   }
   if (report.verdict === 'fail') return { code: 1, replayFiles };
   return { code: report.cutShort === 'interrupted' ? INTERRUPTED_EXIT : 0, replayFiles };

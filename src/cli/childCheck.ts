@@ -13,8 +13,8 @@ import { errorRow, judgedRow, type JudgedImplementation } from '../report/judged
 import type { JsonReport } from '../report/jsonReport.ts';
 
 const FROM_SOURCES = import.meta.filename.endsWith('.ts');
-/** src/cli/main.ts (through tsx) from sources, dist/src/cli/main.js compiled. */
-const CLI = path.resolve(import.meta.dirname, `main${path.extname(import.meta.filename)}`);
+/** src/cli/main.ts (through tsx) from sources; compiled, the bin (dist/bin/sync-check.js, one file: it starts sooner). */
+const CLI = FROM_SOURCES ? path.resolve(import.meta.dirname, 'main.ts') : path.resolve(import.meta.dirname, '../../bin/sync-check.js');
 /** What is kept of a child's stderr: enough for its last lines. */
 const STDERR_KEPT = 64 * 1024;
 

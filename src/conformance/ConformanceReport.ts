@@ -81,6 +81,8 @@ export interface ConformanceReport {
   readonly randomSearch?: ConformanceReport;
   /** After an exhaustive search: why no random search was run after it (then nothing beyond the bounds was tried). */
   readonly randomSearchSkipped?: string;
+  /** Set when --fail-fast ended the check at its first failure: the properties still n/a were not judged. */
+  readonly stoppedAtFirstFailure?: boolean;
 }
 
 /** The random search of a report: itself, or the one after its exhaustive search; undefined when none was made. */

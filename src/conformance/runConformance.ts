@@ -1,6 +1,6 @@
 /** Judges an implementation against the whole catalogue, every mode, by random search: the report behind every CLI and test. */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
-import { propertiesFor, type Property, type PropertyId } from '../../properties/index.ts';
+import { CATALOGUE, propertiesFor, type Property, type PropertyId } from '../../properties/index.ts';
 import { findCounterexample, modeSeed, type Counterexample, type RandomCounterexample, type RandomOrigin, type SearchOptions } from '../check/findCounterexample.ts';
 import { asHost, type ScenarioHost } from '../check/ScenarioHost.ts';
 import { HangPace } from '../check/HangPace.ts';
@@ -9,7 +9,7 @@ import type { ServiceFactory } from '../check/service.ts';
 import { RunStatistics } from '../check/statistics.ts';
 import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
 import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
-import { overallVerdict } from './verdicts.ts';
+import { overallVerdict, verdictOf } from './verdicts.ts';
 
 export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
   readonly modes?: readonly NetworkMode[];
@@ -18,6 +18,11 @@ export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>>
   readonly onProgress?: (mode: NetworkMode, runs: number) => void;
   /** Properties not to search for, per mode (an exhaustive search already broke them); their verdict is n/a with 0 runs. */
   readonly skip?: Readonly<Partial<Record<NetworkMode, readonly PropertyId[]>>>;
+  /**
+   * End the check at its first failure (a finding that makes the verdict FAIL), shrunk: the verdict
+   * sooner, at the price of the other properties, which stay n/a (not judged); later modes are not searched.
+   */
+  readonly failFast?: boolean;
 }
 
 export const DEFAULT_RUNS = 200;
@@ -27,7 +32,7 @@ export const DEFAULT_TIMEOUT_MS = 1000;
 export async function runConformance(subject: ScenarioHost | ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const host = asHost(subject);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const { onProgress, skip, ...rest } = options;
+  const { onProgress, skip, failFast = false, ...rest } = options;
   const search: Omit<SearchOptions, 'seed'> = {
     ...rest,
     budget: options.budget ?? new SearchBudget(),
@@ -37,17 +42,43 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const modes: ModeReport[] = [];
+  let failed = false;
   for (const mode of options.modes ?? NETWORK_MODES) {
+    if (failed) {
+      modes.push(notSearched(mode));
+      continue;
+    }
     const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
     const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
-    modes.push(await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? []));
+    const report = await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast);
+    modes.push(report);
+    failed = failFast && report.verdicts.some((verdict) => verdict.status === 'fail');
   }
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
-  return { verdict: overallVerdict(modes, cutShort), search: { kind: 'random', seed, runsPerMode: search.runs }, strict: search.strict, modes, ...(cutShort === undefined ? {} : { cutShort }) };
+  return {
+    verdict: overallVerdict(modes, cutShort),
+    search: { kind: 'random', seed, runsPerMode: search.runs },
+    strict: search.strict,
+    modes,
+    ...(cutShort === undefined ? {} : { cutShort }),
+    ...(failed ? { stoppedAtFirstFailure: true } : {}),
+  };
+}
+
+/** A mode a fail-fast check did not reach: every property n/a, nothing run. */
+function notSearched(mode: NetworkMode): ModeReport {
+  return { mode, verdicts: CATALOGUE.map((property) => verdictOf(property.id, 'n/a', 0)), knownFailures: { replayed: 0, stillFailing: 0 }, statistics: {}, abandonedRuns: 0 };
 }
 
 /** Replays known failures (shortest first: a property is judged by the first that breaks it, and that should be its best trace), then searches. */
-async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly KnownFailure[], options: SearchOptions, skipped: readonly PropertyId[]): Promise<ModeReport> {
+async function checkMode(
+  host: ScenarioHost,
+  mode: NetworkMode,
+  known: readonly KnownFailure[],
+  options: SearchOptions,
+  skipped: readonly PropertyId[],
+  failFast: boolean,
+): Promise<ModeReport> {
   const replays = [...known].sort((left, right) => left.scenario.events.length - right.scenario.events.length);
   let stillFailing = 0;
   let abandoned = 0;
@@ -55,6 +86,8 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
   let cutShort: CutShort | undefined;
   let lastShrunk: RandomOrigin | undefined;
   let cleanRuns = 0;
+  // Under --fail-fast, a finding that fails the check is the last one searched for.
+  const endsCheck = (counterexample: Counterexample | undefined): boolean => failFast && counterexample?.finding.level === 'fail';
   const statistics = new RunStatistics();
   const onScenario = statistics.add.bind(statistics);
   const search = async (active: readonly Property[]): Promise<SearchRound> => {
@@ -64,13 +97,13 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
       const counterexample = await replayKnown(host, failure, active, options);
       if (counterexample === undefined) continue;
       stillFailing++;
-      return { counterexample, judged: 1, unbroken: 'pass', last: false };
+      return { counterexample, judged: 1, unbroken: 'pass', last: endsCheck(counterexample) };
     }
     const continued = await continueShrunk(host, mode, active, options, lastShrunk);
     lastShrunk = undefined;
     if (continued !== undefined) {
       lastShrunk = continued.origin;
-      return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: false };
+      return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: endsCheck(continued) };
     }
     const found = await findCounterexample(host, mode, active, { ...options, cleanRuns, onScenario });
     if (found.counterexample !== undefined) {
@@ -84,7 +117,7 @@ async function checkMode(host: ScenarioHost, mode: NetworkMode, known: readonly 
     gaveUp ||= found.gaveUp === true;
     const judged = found.runs - found.abandoned;
     // A property no run reached the end for has not been judged: never a pass.
-    return { counterexample: found.counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined };
+    return { counterexample: found.counterexample, judged, unbroken: judged === 0 ? 'n/a' : 'pass', last: cutShort !== undefined || endsCheck(found.counterexample) };
   };
   const verdicts = await judgeEachProperty(propertiesFor(mode, options.strict).filter((property) => !skipped.includes(property.id)), search);
   return { mode, verdicts, knownFailures: { replayed: known.length, stillFailing }, statistics: statistics.shares(), abandonedRuns: abandoned, ...(gaveUp ? { gaveUp } : {}), ...(cutShort === undefined ? {} : { cutShort }) };

@@ -68,6 +68,8 @@ export interface JsonReport {
   readonly statistics: Readonly<Partial<Record<NetworkMode, Statistics>>>;
   /** Present when the check stopped before it was done: 'budget' or 'interrupted'. */
   readonly cutShort?: string;
+  /** Present (true) when --fail-fast ended the check at its first failure: the properties n/a were not judged. */
+  readonly stoppedAtFirstFailure?: boolean;
   /** Runs per mode that ended early because the server stopped answering. */
   readonly abandonedRuns: Readonly<Partial<Record<NetworkMode, number>>>;
   /** What the implementation printed (kept out of this JSON's stream). */
@@ -136,6 +138,7 @@ export function jsonReport(report: ConformanceReport, implementation: string, re
     statistics: Object.fromEntries(statisticsOf.modes.map((mode) => [mode.mode, mode.statistics])),
     abandonedRuns: Object.fromEntries(report.modes.map((mode) => [mode.mode, mode.abandonedRuns ?? 0])),
     ...(report.cutShort === undefined ? {} : { cutShort: report.cutShort }),
+    ...(report.stoppedAtFirstFailure === true ? { stoppedAtFirstFailure: true } : {}),
     ...(report.implementationOutput === undefined ? {} : { implementationOutput: report.implementationOutput }),
     ...(report.search.kind === 'exhaustive' ? { exhaustive: jsonExhaustive(report, report.search) } : {}),
   };

@@ -9,6 +9,7 @@ export function reportNotes(report: ConformanceReport): string[] {
   const notes: string[] = [];
   if (report.cutShort === 'budget') notes.push('stopped early: the time budget (--budget) ran out; the runs column says how many runs judged each property, and a check cut short is never a PASS');
   if (report.cutShort === 'interrupted') notes.push('interrupted: what was judged before the interrupt is shown; the runs column says how many runs judged each property');
+  if (report.stoppedAtFirstFailure === true) notes.push('stopped at the first failure (--fail-fast): the properties shown n/a were not judged; without --fail-fast every property gets a verdict of its own');
   const phases = [{ modes: report.modes, exhaustive: report.search.kind === 'exhaustive', prefix: '' }];
   if (report.randomSearch !== undefined) phases.push({ modes: report.randomSearch.modes, exhaustive: false, prefix: 'random search, ' });
   for (const phase of phases) {
