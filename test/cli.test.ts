@@ -52,7 +52,7 @@ describe('sync-check exit codes and errors', () => {
     { argv: ['explore', '--max-state', '5'], message: "explore: unknown option '--max-state' (did you mean --max-states?)" },
     { argv: ['explore', '--seed', '1'], message: "explore: unknown option '--seed'" },
     { argv: ['simulate', '--devices', '-1'], message: 'simulate: --devices must be an integer from 1 to 127, got "-1"' },
-    { argv: ['bench', '--only', 'everything'], message: 'bench: --only takes sections among isolation, simulate, runner, python, batch, explore, exhaustive, shrink, got "everything"' },
+    { argv: ['bench', '--only', 'everything'], message: 'bench: --only takes sections among isolation, simulate, runner, python, verdict, batch, explore, exhaustive, shrink, got "everything"' },
     { argv: ['--runs'], message: "sync-check: option '--runs <N>' argument missing" },
     { argv: ['replay'], message: "sync-check: missing required argument 'FILE'" },
     { argv: ['replay', 'saved.json', '--seed', '3'], message: 'sync-check: --seed is for searches; a replay re-runs one saved trace' },
