@@ -4,7 +4,8 @@ import type { ModelEvent, NetworkMode, WireRecord } from '../model/index.ts';
 /** How a call to the implementation's `onMessage` ended. */
 export type CallOutcome =
   | { readonly kind: 'reply'; readonly value: unknown }
-  | { readonly kind: 'threw'; readonly error: string }
+  /** `ended`: the server's process ended (exited, crashed, was killed) while handling the message, so nothing after it reaches a server. */
+  | { readonly kind: 'threw'; readonly error: string; readonly ended?: boolean }
   | { readonly kind: 'timeout'; readonly ms: number }
   /** The reply could not cross the network (a cycle, a bigint, a function...). */
   | { readonly kind: 'garbled'; readonly error: string };

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadImplementation } from '../src/adapters/loadImplementation.ts';
 import { runningCount } from '../src/adapters/runningProcesses.ts';
+import { propertyById } from '../properties/index.ts';
+import { ABANDONED_LIMIT, findCounterexample } from '../src/check/findCounterexample.ts';
 import { deep } from './support/deep.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { freshOutDir, runCli } from './support/runCli.ts';
@@ -81,6 +83,22 @@ describe('the Python fork server', () => {
     expect(result.stdout).toContain('S6 survives the protocol');
     expect(runningCount()).toBe(0);
     await expect.poll(() => adapterProcesses(file), { timeout: 5000 }).toEqual([]);
+  });
+
+  it('a run whose process ended judges nothing after that point, as a hung one: it is abandoned, not passed', async () => {
+    const { factory, close } = await loadImplementation(fixture('python/mutants/exits_on_probe.py'));
+    try {
+      // Without S6 (which an exit breaks), nothing judges the exit itself: runs that reach it end there, and the search gives up.
+      const search = { runs: 200, seed: 1, strict: false, timeoutMs: 1000 };
+      const withoutS6 = await findCounterexample(factory, 'fifo', [propertyById('S1'), propertyById('L1')], search);
+      expect(withoutS6.counterexample).toBeUndefined();
+      expect(withoutS6.abandoned).toBe(ABANDONED_LIMIT);
+      expect(withoutS6.gaveUp).toBe(true);
+      const withS6 = await findCounterexample(factory, 'fifo', [propertyById('S6')], search);
+      expect(withS6.counterexample?.finding.message).toContain('exited with code 3');
+    } finally {
+      await close();
+    }
   });
 });
 

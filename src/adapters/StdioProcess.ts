@@ -109,7 +109,9 @@ async function call(connection: ChildConnection, message: unknown, timeoutMs: nu
   try {
     response = await connection.request({ op: 'message', message }, timeoutMs);
   } catch (error) {
-    return error instanceof TimedOut ? { kind: 'timeout', ms: timeoutMs } : { kind: 'threw', error: errorText(error) };
+    if (error instanceof TimedOut) return { kind: 'timeout', ms: timeoutMs };
+    // A process that has ended answers nothing more in this run (the next run gets a fresh one).
+    return { kind: 'threw', error: errorText(error), ...(connection.alive ? {} : { ended: true }) };
   }
   if (typeof response.garbled === 'string') return { kind: 'garbled', error: response.garbled };
   const error = remoteErrorOf(response);

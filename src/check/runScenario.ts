@@ -71,6 +71,7 @@ export interface RunResult {
 }
 
 const HUNG: RunResult = { finding: undefined, roundsToConverge: undefined, abandoned: 'the server stopped answering' };
+const ENDED: RunResult = { finding: undefined, roundsToConverge: undefined, abandoned: "the server's process ended" };
 
 interface RunContext {
   readonly service: ServiceLike;
@@ -82,6 +83,8 @@ interface RunContext {
   readonly recorder: RunRecorder;
   /** Set when the server stopped answering; the run ends there. */
   hung: boolean;
+  /** Set when the server's process ended (an exit, a crash): later events would reach nobody, so the run ends there too. */
+  processEnded: boolean;
   slowestCallMs: number;
 }
 
@@ -108,6 +111,7 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     replyWatchers: stepProperties(options.properties, 'replies'),
     recorder: new RunRecorder(world.devices),
     hung: false,
+    processEnded: false,
     slowestCallMs: 0,
   };
   // Only a failing run is reported, so only it finishes its recording (finishing one copies the devices).
@@ -119,6 +123,7 @@ export async function runScenario(factory: ServiceFactory, scenario: Scenario, o
     const finding = await runEvent(context, event, position + 1);
     if (finding !== undefined) return ended({ finding, roundsToConverge: undefined });
     if (context.hung) return ended(HUNG);
+    if (context.processEnded) return ended(ENDED);
   }
   return ended(await runLivenessPhase(context));
 }
@@ -138,6 +143,7 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
     const finding = await runEvent(context, item.event, undefined);
     if (finding !== undefined) return { finding, roundsToConverge: undefined };
     if (context.hung) return HUNG;
+    if (context.processEnded) return ENDED;
   }
   const devices = world.views();
   const ending: EndObservation = { devices, roundsToConverge, roundLimit, gap: convergenceGap(devices) };
@@ -162,6 +168,7 @@ async function runEvent(context: RunContext, event: ModelEvent, index: number | 
     if (outcome.kind !== 'timeout') context.slowestCallMs = Math.max(context.slowestCallMs, performance.now() - started);
     // Waiting on a hung server again and again would only multiply the timeout.
     context.hung = outcome.kind === 'timeout';
+    context.processEnded = outcome.kind === 'threw' && outcome.ended === true;
     if ((sent.kind === 'probe' || sent.kind === 'empty') && sent.device !== undefined) {
       replyId = world.enqueueReply(sent.device, outcome.kind === 'reply' ? outcome : undefined);
     }
