@@ -6,9 +6,13 @@
  * timeout are confirmed under a generous one before they are reported.
  */
 
-/** Ten times the slowest answer seen, at least 100 ms (a loaded machine stalls that long), at most the full timeout. */
+/**
+ * Ten times the slowest answer seen, at least 50 ms, at most the full timeout. On a loaded machine
+ * the slowest answer seen grows, and the tight timeout with it; a hang under it is a shrink step
+ * or an abandoned run, never a verdict (findings are confirmed under the full timeout).
+ */
 export function tightTimeoutMs(slowestCallMs: number, fullMs: number): number {
-  return Math.min(fullMs, Math.max(100, Math.ceil(slowestCallMs * 10)));
+  return Math.min(fullMs, Math.max(50, Math.ceil(slowestCallMs * 10)));
 }
 
 /** How many hangs under the tight timeout are confirmed under a generous one before the tight timeout is trusted. */
