@@ -4,6 +4,8 @@
  * output and end its own, and nothing left running.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadImplementation } from '../src/adapters/loadImplementation.ts';
@@ -114,6 +116,30 @@ async function exitOnProbe(service: Awaited<ReturnType<Awaited<ReturnType<typeof
   }
   return 'never exited';
 }
+
+describe('the interpreter behind a python3 shim', () => {
+  const savedPython = process.env.SYNC_PYTHON;
+  afterEach(() => {
+    if (savedPython === undefined) delete process.env.SYNC_PYTHON;
+    else process.env.SYNC_PYTHON = savedPython;
+  });
+
+  it('a second solution loaded in the same process starts the interpreter the first one named, not the shim again', async () => {
+    // A shim as pyenv's is one: a script that finds the interpreter, then execs it. This one counts its starts.
+    const folder = mkdtempSync(path.join(tmpdir(), 'sync-check-shim-'));
+    const real = execFileSync(savedPython ?? 'python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+    const shim = path.join(folder, 'python3');
+    writeFileSync(shim, `#!/bin/sh\necho start >> ${folder}/starts\nexec ${real} "$@"\n`, { mode: 0o755 });
+    process.env.SYNC_PYTHON = shim;
+    const file = fixture('python/correct/reference.py');
+    for (let load = 0; load < 3; load++) {
+      const { factory, close } = await loadImplementation(file);
+      await factory();
+      await close();
+    }
+    expect(readFileSync(path.join(folder, 'starts'), 'utf8')).toBe('start\n');
+  });
+});
 
 describe('a child that leaves a grandchild holding its output', () => {
   it('ends its call and closes in bounded time', async () => {

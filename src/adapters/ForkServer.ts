@@ -22,6 +22,14 @@ import { OutputTail, processEndText, startError, startTimedOut, STARTUP_TIMEOUT_
 
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, number]) => [number, name as NodeJS.Signals]));
 
+/**
+ * The interpreter each started server said it is (sys.executable), by what the program name meant when it
+ * started (the PATH, the directory, pyenv's version variable). `python3` is often a shim (pyenv's costs about
+ * 0.1 CPU-second and a dozen processes per start): a second server in the same process starts the interpreter itself.
+ */
+const realPrograms = new Map<string, string>();
+const programKey = (program: string): string => [program, process.cwd(), process.env.PATH, process.env.PYENV_VERSION].join('\0');
+
 export class ForkServer {
   /** Settles when the solution has loaded (or failed to, with a LoadError). */
   readonly ready: Promise<void>;
@@ -37,10 +45,13 @@ export class ForkServer {
 
   /** Starts `program args... --fork-server SOCKET`; `label` names the solution in messages. */
   constructor(program: string, args: readonly string[], private readonly label: string) {
-    this.server = spawn(program, [...args, '--fork-server', this.socketPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const key = programKey(program);
+    this.server = spawn(realPrograms.get(key) ?? program, [...args, '--fork-server', this.socketPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A remembered interpreter that cannot start any more is forgotten: the next server asks the program name again.
+    this.server.on('error', () => realPrograms.delete(key));
     this.untrack = trackRunning(() => this.kill());
     this.server.stdin.on('error', () => {});
-    this.ready = this.waitUntilReady(program);
+    this.ready = this.waitUntilReady(program, key);
     this.ready.catch(() => {});
   }
 
@@ -73,7 +84,7 @@ export class ForkServer {
     rmSync(this.folder, { recursive: true, force: true });
   }
 
-  private waitUntilReady(program: string): Promise<void> {
+  private waitUntilReady(program: string, key: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let started = false;
       const timer = setTimeout(() => {
@@ -93,7 +104,10 @@ export class ForkServer {
           if (started) return this.childReport(message);
           clearTimeout(timer);
           started = true;
-          if (message.ready === true && message.forks === true) return resolve();
+          if (message.ready === true && message.forks === true) {
+            if (typeof message.executable === 'string' && path.isAbsolute(message.executable)) realPrograms.set(key, message.executable);
+            return resolve();
+          }
           const reason = typeof message.fatal === 'string' ? message.fatal : `unexpected first line ${line.slice(0, 80)}`;
           reject(new LoadError(`cannot load ${this.label}: ${reason}`));
         },

@@ -1,7 +1,7 @@
 """The fork server: the solution loaded once, then one forked child per connection.
 
 sync_adapter.py SOLUTION.py --fork-server SOCKET loads the solution as usual,
-says {"ready": true, "forks": true} on stdout and listens on the Unix socket
+says {"ready": true, "forks": true, "executable": sys.executable} on stdout and listens on the Unix socket
 SOCKET. Each connection gets a child forked from the loaded interpreter (about a
 millisecond, where a fresh interpreter and a module load take tens), which
 serves the wire protocol on that connection exactly as the adapter serves it on
@@ -41,7 +41,7 @@ def serve_forks(service_class, channel, socket_path, serve):
     outputs = {}  # a live child's output pipe -> its pid: what it prints is reported as its own
     ended = {}  # pid -> (when, how it ended): reported once its output has all been read, or after OUTPUT_GRACE_S
     prctl = linux_prctl()
-    report(channel, {"ready": True, "forks": True})
+    report(channel, {"ready": True, "forks": True, "executable": sys.executable})
     while True:
         waiting = [when for when, _ in ended.values()]
         timeout = max(0.0, min(waiting) + OUTPUT_GRACE_S - time.monotonic()) if waiting else None
