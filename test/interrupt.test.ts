@@ -1,6 +1,6 @@
 /** Ctrl-C, SIGTERM and SIGHUP end every process and thread the checker started, and print what was judged so far. */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deep } from './support/deep.ts';
@@ -47,16 +47,23 @@ describe.each(
   it('stops the child or worker, prints the report so far, and leaves no process behind', async () => {
     const fixture = path.join(ROOT, 'test/fixtures/hostile', name);
     // A long timeout: the implementation is hanging when the signal comes.
-    const child = spawn(process.execPath, [BUILT_BIN, fixture, '--mode', 'fifo', '--seed', '1', '--timeout', '600000', '--out', freshOutDir()], { cwd: ROOT });
+    // The TypeScript fixture leaves this file when it starts to spin: the signal then comes while it hangs.
+    const marker = path.join(path.dirname(freshOutDir()), 'spinning');
+    const env = { ...process.env, SYNC_CHECK_HANG_MARKER: marker };
+    const child = spawn(process.execPath, [BUILT_BIN, fixture, '--mode', 'fifo', '--seed', '1', '--timeout', '600000', '--out', freshOutDir()], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const isPython = name.endsWith('.py');
-    if (isPython) expect(await until(() => processesMentioning(fixture).some((pid) => pid !== child.pid), 30_000)).toBe(true);
-    // Give it time to reach the hang (the first runs are answered).
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    if (isPython) {
+      expect(await until(() => processesMentioning(fixture).some((pid) => pid !== child.pid), 30_000)).toBe(true);
+      // Give it time to reach the hang (the first runs are answered).
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    } else {
+      expect(await until(() => existsSync(marker), 60_000)).toBe(true);
+    }
     child.kill(signal);
     const code = await exited;
     expect(stderr).toContain(`${signal}: stopping`);
