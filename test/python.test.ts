@@ -20,7 +20,7 @@ import { showExpected, testSeed } from './support/testSeed.ts';
 /** Python answers over a pipe in well under a millisecond: a hang is declared after this long. */
 const TIMEOUT_MS = 1000;
 /** Each shrink step of a hanging fixture waits out one timeout: keep that one short. */
-const HANGING_TIMEOUT_MS = 100;
+const HANGING_TIMEOUT_MS = 50;
 /** Seed-mode traces are whole harness turns of 3 or 4 events, with two devices at least: 4 turns. */
 const MAX_SHRUNK_EVENTS: Readonly<Record<NetworkMode, number>> = { seed: 12, fifo: 8, reorder: 8 };
 
