@@ -20,7 +20,7 @@ const MAX_LINES = 200;
 
 /** The user's order: what and why, install and test, their own server, a counterexample, replay, their test suite, further reading. */
 const SECTIONS = [
-  'The two commands',
+  'The commands',
   'Check your own server',
   'Read a counterexample',
   'Replay and the corpus',
