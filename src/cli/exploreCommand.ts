@@ -75,7 +75,7 @@ function explore(values: ExploreOptionValues, io: Io): number {
   const memory = statesMemory({ devices, recordsPerDevice, pendingPerDevice }, givenMaxStates ?? DEFAULT_MAX_STATES);
   if (givenMaxStates !== undefined && givenMaxStates > memory.largestAllowed) {
     const need = `--max-states ${count(givenMaxStates)} would need about ${gibibytes(memory.bytes)} at ${devices} devices, ${recordsPerDevice} records, ${pendingPerDevice} pending (about ${Math.round(memory.bytesPerState)} bytes per state)`;
-    const why = memory.bytes > memory.budget ? `more than ${Math.round(MEMORY_SHARE * 100)}% of this machine's ${gibibytes(thisMachine().totalBytes)}` : 'and a state store longer than a typed array may be';
+    const why = memory.bytes > memory.budget ? `more than ${Math.round(MEMORY_SHARE * 100)}% of this machine's ${gibibytes(thisMachine().totalBytes)}` : 'and an array longer than a typed array may be';
     throw new UsageError(`${need}, ${why}; the largest --max-states allowed here is ${count(memory.largestAllowed)}`);
   }
   if (memory.largestAllowed < 1) throw new UsageError(`states of ${devices} devices, ${recordsPerDevice} records and ${pendingPerDevice} pending each do not fit in this machine's memory`);
@@ -112,6 +112,7 @@ export function exploreText(report: ModelCheckReport): string[] {
     `${bounds.mode}: ${bounds.devices} devices, ${bounds.recordsPerDevice} record(s) each, ${bounds.pendingPerDevice} pending repl${bounds.pendingPerDevice === 1 ? 'y' : 'ies'} per device${report.complete ? '' : ' (INCOMPLETE: stopped by a limit)'}`,
     `  ${count(report.distinctStates)} distinct states, ${count(report.transitions)} transitions explored, depth ${report.depth}, ${count(report.quiescentStates)} quiescent states`,
     `  ${(report.milliseconds / 1000).toFixed(2)} s, ${count(statesPerSecond(report))} states/s, ${Math.round(report.bytes / 2 ** 20)} MiB`,
+    `  states kept as 64-bit fingerprints: a collision would hide a state; chance ${probabilityText(report.collisionProbability)} (d(g-d)/2^64, as TLC estimates it)`,
     ...goalOutcomes(report).map((goal) => `  sometimes: ${goal.name}: ${goalText(goal, report.complete)}`),
   ];
   if (report.violation !== undefined) {
@@ -120,6 +121,12 @@ export function exploreText(report: ModelCheckReport): string[] {
     lines.push('  no violation of S1-S4 (S4 not under reorder), L1 or L2 in any reachable state');
   }
   return lines;
+}
+
+/** A probability as the report prints it: two significant digits, in scientific notation when small. */
+export function probabilityText(probability: number): string {
+  if (probability === 0) return '0';
+  return probability >= 0.001 ? probability.toPrecision(2) : probability.toExponential(1);
 }
 
 function goalText(goal: GoalOutcome, complete: boolean): string {

@@ -1,19 +1,22 @@
 /**
  * The model checker's search: breadth first over packed states
- * (packed/packedLayout.ts), with symmetry reduction and a byte-arena state
- * store. Its readable oracle is the object explorer test/oracles/objectExplorer.ts,
+ * (packed/packedLayout.ts), with symmetry reduction; the states seen are kept
+ * as 64-bit fingerprints (packed/FingerprintSet.ts), the states to expand in a
+ * queue that lets go of what it has handed out (packed/StateQueue.ts). Its readable oracle is the object explorer test/oracles/objectExplorer.ts,
  * and test/compactModel.test.ts holds the two together. Safety is judged on every
  * transition, liveness at every quiescent state, "sometimes" goals are tracked,
  * and the first violation comes with a shortest path to it, as model events
  * that replay with model/step.
  */
 import type { ModelEvent } from '../../model/index.ts';
-import { boundedContent, type ModelCheckerBounds } from './modelCheckerBounds.ts';
+import type { ModelCheckerBounds } from './modelCheckerBounds.ts';
 import { Growing, GROWING_INITIAL } from './packed/Growing.ts';
 import { initialPacked, layoutFor, type Layout } from './packed/packedLayout.ts';
-import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, enabledCodes, kindOf, PROBE } from './packed/packedStep.ts';
-import { StateStore, storeFootprint } from './packed/StateStore.ts';
+import { applyCode, enabledCodes } from './packed/packedStep.ts';
+import { collisionProbability, FingerprintSet, fingerprintFootprint, fingerprintOf } from './packed/FingerprintSet.ts';
+import { StateQueue } from './packed/StateQueue.ts';
 import { canonicalize, inversesOf, permutationsOf } from './packed/symmetry.ts';
+import { eventsAlong } from './shortestPath.ts';
 
 /** A safety check over one transition; `changed` is the device whose records changed, or -1. */
 export type PackedInvariant = (layout: Layout, before: Uint8Array, code: number, after: Uint8Array, changed: number) => string | undefined;
@@ -51,7 +54,13 @@ export interface ModelCheckReport {
   /** False when maxStates or maxMilliseconds stopped the search. */
   readonly complete: boolean;
   readonly milliseconds: number;
+  /** The most bytes the search held: the fingerprints, the queue at its longest, the path arrays. */
   readonly bytes: number;
+  /**
+   * TLC's optimistic estimate of the chance that a fingerprint collision hid a
+   * state (and whatever lies beyond it) from this search: d * (g - d) / 2^64.
+   */
+  readonly collisionProbability: number;
 }
 
 /** Searches every state reachable within `bounds` (with a depth, by at most that many events). */
@@ -60,17 +69,21 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
   const layout = layoutFor(bounds);
   const permutations = options.symmetry === false ? [permutationsOf(bounds.devices)[0]!] : permutationsOf(bounds.devices);
   const inverses = inversesOf(permutations);
-  const store = new StateStore(layout.width);
+  const seen = new FingerprintSet();
+  const queue = new StateQueue(layout.width);
+  const words = layout.width / 4;
+  // How each state was first reached: its parent's number, the event's code, the renaming that made it canonical.
   const parents = new Growing(Int32Array);
-  const codes = new Growing(Int32Array);
+  const codes = new Growing(Uint16Array);
   const renamings = new Growing(Uint8Array);
-  const depths = new Growing(Uint16Array);
+  // Breadth first, states are numbered level by level: levelStarts[d] is the first state at depth d.
+  const levelStarts = [0];
   const state = new Uint8Array(layout.width);
   const stateWords = new Uint32Array(state.buffer);
   const next = new Uint8Array(layout.width);
-  const canonical = new Uint8Array(layout.width);
-  const canonicalWords = new Uint32Array(canonical.buffer);
   const enabled = new Int32Array(3 * bounds.devices + 3 * layout.maxPending);
+  // One state's successors, canonical, before they are looked up together (FingerprintSet.touch).
+  const successors = new Successors(enabled.length, layout.width);
   const sent = new Int32Array(bounds.devices);
   const pendingOf = new Int32Array(bounds.devices);
   const invariantNames = Object.keys(checks.invariants);
@@ -84,30 +97,35 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = bounds.depth ?? Number.POSITIVE_INFINITY;
 
-  store.add(new Uint32Array(initialPacked(layout).buffer));
+  const initial = new Uint32Array(initialPacked(layout).buffer);
+  fingerprintOf(initial, words, successors.lows, successors.highs, 0);
+  seen.add(successors.lows[0]!, successors.highs[0]!);
+  queue.push(initial);
   parents.push(-1);
   codes.push(0);
   renamings.push(0);
-  depths.push(0);
-  const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, permutations, store, parents, codes, renamings, number, last);
+  const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, permutations, parents, codes, renamings, number, last);
   const finish = (violation: ModelCheckReport['violation'], complete: boolean): ModelCheckReport => ({
     bounds,
-    distinctStates: store.size,
+    distinctStates: queue.size,
     transitions,
-    depth: depths.at(store.size - 1),
+    depth: levelStarts.length - 1,
     quiescentStates,
     goals: checks.goals.map((goal, index) => ({ name: goal.name, reached: reached[index]! })),
     violation,
     complete,
     milliseconds: performance.now() - started,
-    bytes: store.bytes + parents.bytes + codes.bytes + renamings.bytes + depths.bytes,
+    bytes: seen.bytes + queue.peakBytes + parents.bytes + codes.bytes + renamings.bytes,
+    collisionProbability: collisionProbability(queue.size, transitions + 1),
   });
 
   const deadline = started + (options.maxMilliseconds ?? Number.POSITIVE_INFINITY);
   let cutByDepth = false;
-  for (let number = 0; number < store.size; number++) {
+  let depth = 0;
+  for (let number = 0; number < queue.size; number++) {
     if ((number & 0xffff) === 0 && number > 0 && performance.now() > deadline) return finish(undefined, false);
-    store.read(number, stateWords);
+    if (depth + 1 < levelStarts.length && number === levelStarts[depth + 1]) depth++;
+    queue.read(number, stateWords);
     if (state[layout.pendingCountAt] === 0) {
       quiescentStates++;
       for (const [name, check] of liveness) {
@@ -116,113 +134,86 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
       }
     }
     // With a depth bound, states that deep are judged but not expanded: the search is then not complete.
-    if (depths.at(number) >= maxDepth) {
+    if (depth >= maxDepth) {
       cutByDepth = true;
       continue;
     }
     const count = enabledCodes(layout, state, enabled, sent, pendingOf);
-    for (let choice = 0; choice < count; choice++) {
+    let found = 0;
+    let violation: ModelCheckReport['violation'];
+    for (let choice = 0; choice < count && violation === undefined; choice++) {
       const code = enabled[choice]!;
       const changed = applyCode(layout, state, code, next, sent);
       transitions++;
       for (let check = 0; check < invariants.length; check++) {
         const message = invariants[check]!(layout, state, code, next, changed);
-        if (message !== undefined) return finish({ invariant: invariantNames[check]!, message, path: pathTo(number, code) }, false);
+        if (message !== undefined) {
+          violation = { invariant: invariantNames[check]!, message, path: pathTo(number, code) };
+          break;
+        }
       }
+      if (violation !== undefined) break;
       for (let goal = 0; unreachedGoals > 0 && goal < goals.length; goal++) {
         if (!reached[goal] && goals[goal]!.reached(layout, state, code, next)) {
           reached[goal] = true;
           unreachedGoals--;
         }
       }
-      const renaming = canonicalize(layout, next, permutations, inverses, canonical);
-      if (store.add(canonicalWords) < 0) continue;
-      parents.push(number);
-      codes.push(code);
-      renamings.push(renaming);
-      depths.push(depths.at(number) + 1);
-      if (store.size >= maxStates) return finish(undefined, false);
+      successors.renamings[found] = canonicalize(layout, next, permutations, inverses, successors.bytes[found]!);
+      successors.codes[found] = code;
+      fingerprintOf(successors.words[found]!, words, successors.lows, successors.highs, found);
+      found++;
     }
+    // The successors are stored in the order of their events, as if each were added when made.
+    seen.touch(successors.lows, found);
+    for (let index = 0; index < found; index++) {
+      if (!seen.add(successors.lows[index]!, successors.highs[index]!)) continue;
+      if (levelStarts.length === depth + 1) levelStarts.push(queue.size);
+      queue.push(successors.words[index]!);
+      parents.push(number);
+      codes.push(successors.codes[index]!);
+      renamings.push(successors.renamings[index]!);
+      if (queue.size >= maxStates) return finish(undefined, false);
+    }
+    if (violation !== undefined) return finish(violation, false);
   }
   return finish(undefined, !cutByDepth);
 }
 
-/**
- * The path to state `number` (then `last`) as model events in the original
- * device names: each stored state was renamed to its canonical form, so the
- * events after it are named in that form and are renamed back here.
- */
-function eventsAlong(
-  layout: Layout,
-  permutations: readonly (readonly number[])[],
-  store: StateStore,
-  parents: Growing<Int32Array>,
-  codes: Growing<Int32Array>,
-  renamings: Growing<Uint8Array>,
-  number: number,
-  last: number | undefined,
-): ModelEvent[] {
-  const chain: number[] = [];
-  for (let at = number; at > 0; at = parents.at(at)) chain.unshift(at);
-  // toOriginal[d]: the original name of device d as the current canonical state names it.
-  let toOriginal = permutations[0]!.map((_unused, device) => device);
-  const events: ModelEvent[] = [];
-  const state = new Uint8Array(layout.width);
-  const stateWords = new Uint32Array(state.buffer);
-  const sent = new Int32Array(layout.devices);
-  const pendingOf = new Int32Array(layout.devices);
-  const emitOf = (parent: number, code: number): ModelEvent => {
-    store.read(parent, stateWords);
-    countPerDevice(layout, state, sent, pendingOf);
-    return toEvent(layout, state, code, sent, toOriginal);
-  };
-  let parent = 0;
-  for (const at of chain) {
-    events.push(emitOf(parent, codes.at(at)));
-    const renaming = permutations[renamings.at(at)]!;
-    // The stored state names original device toOriginal[d] as renaming[d].
-    const inverse: number[] = [];
-    renaming.forEach((newName, oldName) => (inverse[newName] = toOriginal[oldName]!));
-    toOriginal = inverse;
-    parent = at;
-  }
-  if (last !== undefined) events.push(emitOf(parent, last));
-  return events;
-}
+/** The canonical successors of one state, with their fingerprints, events and renamings. */
+class Successors {
+  readonly bytes: Uint8Array[];
+  /** The same states as 32-bit words. */
+  readonly words: Uint32Array[];
+  readonly lows: Int32Array;
+  readonly highs: Int32Array;
+  readonly codes: Int32Array;
+  readonly renamings: Uint8Array;
 
-function toEvent(layout: Layout, state: Uint8Array, code: number, sent: Int32Array, toOriginal: readonly number[]): ModelEvent {
-  const argument = argumentOf(code);
-  const pick = state[layout.pendingCountAt]! - 1 - argument;
-  switch (kindOf(code)) {
-    case EMIT:
-      return { kind: 'emit', device: toOriginal[argument]!, content: boundedContent(toOriginal[argument]!, sent[argument]!) };
-    case PROBE:
-      return { kind: 'probe', device: toOriginal[argument]! };
-    case EMPTY:
-      return { kind: 'empty', device: toOriginal[argument]! };
-    case DELIVER:
-      return { kind: 'deliver', pick };
-    case DROP:
-      return { kind: 'drop', pick };
-    case DUPLICATE:
-      return { kind: 'duplicate', pick };
-    default:
-      throw new RangeError(`unknown event code ${code}`);
+  constructor(most: number, width: number) {
+    this.bytes = Array.from({ length: most }, () => new Uint8Array(width));
+    this.words = this.bytes.map((state) => new Uint32Array(state.buffer));
+    this.lows = new Int32Array(most);
+    this.highs = new Int32Array(most);
+    this.codes = new Int32Array(most);
+    this.renamings = new Uint8Array(most);
   }
 }
 
-/** Bytes per state of the per-state arrays next to the store: parent (4), event code (4), renaming (1), depth (2). */
-const PATH_BYTES_PER_STATE = 4 + 4 + 1 + 2;
+/** Bytes per state of the per-state arrays beside the fingerprints: parent (4), event code (2), renaming (1). */
+const PATH_BYTES_PER_STATE = 4 + 2 + 1;
 
 /**
- * The memory a search holds once it has stored `states` states of `width` bytes:
- * the store's (storeFootprint) and the per-state arrays', written parts plus the
- * arrays their last doubling replaced. All of it is typed arrays, outside the JS heap.
+ * The memory a search holds once it has stored `states` states of `width` bytes,
+ * at most: the fingerprints (fingerprintFootprint), the per-state arrays (written
+ * parts plus the arrays their last doubling replaced) and the queue as if it
+ * held every state (it holds the frontier, which on these models is up to about
+ * a third of the states). All of it is typed arrays, outside the JS heap.
  */
 export function searchFootprint(width: number, states: number): { readonly bytes: number; readonly longestArray: number } {
-  const store = storeFootprint(width, states);
+  const seen = fingerprintFootprint(states);
   let capacity = GROWING_INITIAL;
   while (capacity < states) capacity *= 2;
   const replaced = capacity > GROWING_INITIAL ? (capacity / 2) * PATH_BYTES_PER_STATE : 0;
-  return { bytes: store.bytes + states * PATH_BYTES_PER_STATE + replaced, longestArray: Math.max(store.longestArray, capacity) };
+  return { bytes: seen.bytes + states * (width + PATH_BYTES_PER_STATE) + replaced, longestArray: Math.max(seen.longestArray, capacity) };
 }

@@ -43,7 +43,7 @@ export function layoutFor(bounds: ModelCheckerBounds): Layout {
   const deviceBytes = 1 + maxRecords;
   const pendingCountAt = deviceAt + bounds.devices * deviceBytes;
   const pendingAt = pendingCountAt + 1;
-  // A whole number of 32-bit words, so that the state store hashes and compares words.
+  // A whole number of 32-bit words, so that states are fingerprinted and copied as words.
   const width = Math.ceil((pendingAt + ENTRY_BYTES * maxPending) / 4) * 4;
   return { ...bounds, maxRecords, deviceAt, deviceBytes, pendingCountAt, pendingAt, maxPending, width };
 }
