@@ -1,8 +1,11 @@
 /**
  * Statistics labels: which awkward cases a scenario reaches, so a user can see
- * that the search got there. Computed by stepping the pure model.
+ * that the search got there. Every generated run is labelled, so this is on the
+ * checker's hot path: what happens to replies is followed with the model's own
+ * rule for which reply an event acts on (pendingIndexFor), over the replies'
+ * numbers and devices alone, not by stepping the whole model.
  */
-import { initialState, replyActedOn, step, type ModelState } from '../model/index.ts';
+import { isReplyEvent, pendingIndexFor, withoutPending, type PendingReply } from '../model/index.ts';
 import type { Scenario } from './scenario.ts';
 
 function bucket(name: string, value: number, bounds: readonly [number, string][]): string {
@@ -27,19 +30,28 @@ export function scenarioLabels(scenario: Scenario): string[] {
 }
 
 /** Labels about what happened to replies: lost, duplicated, overtaken by a newer one. */
-function replyLabels(scenario: Scenario): string[] {
+export function replyLabels(scenario: Scenario): string[] {
   const labels = new Set<string>();
   const newestDelivered = new Map<number, number>();
-  let state: ModelState = initialState(scenario.mode, scenario.deviceCount);
+  // As model/step.ts keeps them: a probe or an empty message from an existing device adds a reply; nothing else does.
+  let pending: PendingReply<undefined>[] = [];
+  let nextId = 1;
   for (const event of scenario.events) {
-    const acted = replyActedOn(state, event);
-    if (acted !== undefined && event.kind === 'drop') labels.add('lost replies');
-    if (acted !== undefined && event.kind === 'duplicate') labels.add('duplicated replies');
-    if (acted !== undefined && event.kind !== 'drop') {
+    if (event.kind === 'probe' || event.kind === 'empty') {
+      if (Number.isInteger(event.device) && event.device >= 0 && event.device < scenario.deviceCount) pending = [...pending, { id: nextId++, device: event.device, reply: undefined }];
+      continue;
+    }
+    if (!isReplyEvent(event)) continue;
+    const index = pendingIndexFor(pending, scenario.mode, event);
+    const acted = index === undefined ? undefined : pending[index];
+    if (index === undefined || acted === undefined) continue;
+    if (event.kind === 'drop') labels.add('lost replies');
+    if (event.kind === 'duplicate') labels.add('duplicated replies');
+    if (event.kind !== 'drop') {
       if (acted.id < (newestDelivered.get(acted.device) ?? 0)) labels.add('reordered replies');
       newestDelivered.set(acted.device, Math.max(acted.id, newestDelivered.get(acted.device) ?? 0));
     }
-    state = step(state, event);
+    if (event.kind !== 'duplicate') pending = withoutPending(pending, index);
   }
   return [...labels].sort();
 }
