@@ -27,6 +27,15 @@ describe('the fast model checker at the documented bounds', () => {
     expect(report.distinctStates).toBe(mode === 'reorder' ? 2_202_156 : 291_338);
   });
 
+  // The largest reorder bound with 3 devices that completes (docs/exhaustive.md): 30 s from the bin, about a minute here; `npm run test:deep`.
+  it.runIf(deep)('reorder, 3 devices, 2 records and 1 pending reply each: no violation, every goal but overtaking reached', () => {
+    const report = checkModel({ mode: 'reorder', devices: 3, recordsPerDevice: 2, pendingPerDevice: 1 });
+    expect(report.complete).toBe(true);
+    expect(report.violation).toBeUndefined();
+    expect(report.goals.filter((goal) => !goal.reached).map((goal) => goal.name)).toEqual([GOALS.overtaken.name]);
+    expect(report.distinctStates).toBe(11_426_536);
+  });
+
   it('a bound too small to reorder anything says so: the reorder goal is unreached with one reply in flight', () => {
     const report = checkModel({ mode: 'reorder', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 });
     expect(report.goals.find((goal) => goal.name === GOALS.overtaken.name)?.reached).toBe(false);
