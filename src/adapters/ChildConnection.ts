@@ -31,7 +31,8 @@ interface Pending {
  */
 export interface ProcessLike {
   readonly stdin: Pick<Writable, 'write' | 'end' | 'on'>;
-  readonly stdout: Pick<Readable, 'on'>;
+  /** Only its chunks are read: a spawned process's stdout, or a forked child's relay of its socket. */
+  readonly stdout: { on(event: 'data', listener: (chunk: Buffer) => void): unknown };
   readonly stderr: Readable;
   kill(signal: 'SIGKILL'): unknown;
   on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
