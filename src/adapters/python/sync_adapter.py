@@ -104,7 +104,12 @@ def load_service_class(path):
 PLAIN = frozenset((str, int, bool, type(None)))
 
 
-def encode(value, ancestors=None):
+# Real replies are four levels deep (reply, data, record, payload): a cycle is looked for only below that, so they
+# never pay for it, and one is still refused a few levels after it starts.
+CYCLE_WATCH_DEPTH = 4
+
+
+def encode(value, depth=0, ancestors=None):
     """The reply as JSON, keeping the Python types the exercise's Device tells apart.
 
     JSON has no Infinity or NaN: they are spelled out as {"$number": ...}. JSON also
@@ -112,7 +117,7 @@ def encode(value, ancestors=None):
     raise TypeError. So a float with an integral value travels as {"$float": 1.0}
     (other floats are unmistakable as they are) and a tuple as {"$tuple": [...]}.
     A bool is JSON's true/false already; dict and list subclasses behave as dict and
-    list for the Device and travel as such. A cycle is refused at once.
+    list for the Device and travel as such. A cycle is refused.
     """
     if type(value) in PLAIN:
         return value
@@ -122,20 +127,30 @@ def encode(value, ancestors=None):
         return {"$float": value} if value.is_integer() else value
     if not isinstance(value, (dict, list, tuple)):
         return value
+    if depth < CYCLE_WATCH_DEPTH:
+        return encode_container(value, depth + 1, ancestors)
     ancestors = set() if ancestors is None else ancestors
     if id(value) in ancestors:
         raise ValueError("it contains a cycle (an object inside itself)")
     ancestors.add(id(value))
     try:
-        if isinstance(value, dict):
-            return {
-                (key if isinstance(key, str) else json.dumps(key)): (item if type(item) in PLAIN else encode(item, ancestors))
-                for key, item in value.items()
-            }
-        items = [item if type(item) in PLAIN else encode(item, ancestors) for item in value]
-        return {"$tuple": items} if isinstance(value, tuple) else items
+        return encode_container(value, depth + 1, ancestors)
     finally:
         ancestors.discard(id(value))
+
+
+def encode_container(value, depth, ancestors):
+    """A dict, list or tuple (or a subclass) encoded item by item; `depth` is its items' depth.
+
+    A key that is not a string is written as json.dumps writes it (str() for an exact int, which is the same, and quicker).
+    """
+    if isinstance(value, dict):
+        return {
+            (key if isinstance(key, str) else str(key) if type(key) is int else json.dumps(key)): (item if type(item) in PLAIN else encode(item, depth, ancestors))
+            for key, item in value.items()
+        }
+    items = [item if type(item) in PLAIN else encode(item, depth, ancestors) for item in value]
+    return {"$tuple": items} if isinstance(value, tuple) else items
 
 
 def decode(value):
