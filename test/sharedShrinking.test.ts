@@ -10,7 +10,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { propertiesFor, propertyById } from '../properties/index.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
-import { findCounterexample, modeSeed } from '../src/check/findCounterexample.ts';
+import { ABANDONED_LIMIT, findCounterexample, modeSeed } from '../src/check/findCounterexample.ts';
+import type { RunResult } from '../src/check/runScenario.ts';
+import type { ScenarioHost } from '../src/check/ScenarioHost.ts';
 import type { ServiceFactory } from '../src/check/service.ts';
 import { runConformance } from '../src/conformance/runConformance.ts';
 import { createSyncService } from '../src/reference/SyncService.ts';
@@ -41,6 +43,39 @@ describe('work a search shares with the one before it', () => {
     expect(rest.runs).toBe(full.runs);
     expect(all.made()).toBe(20);
     expect(skipping.made()).toBe(5);
+  });
+
+  it('cleanRunsAbandoned: clean runs the server abandoned count as abandoned again, towards the limit, without running', async () => {
+    // A stand-in host: generated runs 0, 2 and 4 are abandoned (the server stopped answering), every other run is clean.
+    const host = (): { host: ScenarioHost; asked: () => number } => {
+      let asked = 0;
+      let index = 0;
+      return {
+        host: {
+          factory: createSyncService,
+          run: (): Promise<RunResult> => {
+            asked++;
+            const abandoned = index++ % 2 === 0 && index <= 5;
+            return Promise.resolve({ finding: undefined, roundsToConverge: undefined, ...(abandoned ? { abandoned: 'the server stopped answering' } : {}) });
+          },
+        },
+        asked: () => asked,
+      };
+    };
+    const all = host();
+    const full = await findCounterexample(all.host, 'fifo', propertiesFor('fifo', false), { ...SEARCH, runs: 20 });
+    const skipping = host();
+    // The first 6 runs were run by an earlier search: 3 of them abandoned. The stand-in numbers the runs it is asked for, so it starts again at 0 (clean runs 0, 2, 4 would be abandoned again).
+    const rest = await findCounterexample(skipping.host, 'fifo', propertiesFor('fifo', false), { ...SEARCH, runs: 20, cleanRuns: 6, cleanRunsAbandoned: 3 });
+    expect(full).toMatchObject({ runs: 20, abandoned: 3 });
+    expect(rest).toMatchObject({ runs: 20, abandoned: 6, abandonedCarried: 3 });
+    expect(all.asked()).toBe(20);
+    expect(skipping.asked()).toBe(14);
+    // With as many carried as the limit, the search gives up at once: nothing more is run, nothing more is judged.
+    const givingUp = host();
+    const none = await findCounterexample(givingUp.host, 'fifo', propertiesFor('fifo', false), { ...SEARCH, runs: 20, cleanRuns: 12, cleanRunsAbandoned: ABANDONED_LIMIT });
+    expect(none).toMatchObject({ runs: 12, abandoned: ABANDONED_LIMIT, gaveUp: true });
+    expect(givingUp.asked()).toBe(0);
   });
 
   it('continueFrom a trace that breaks none of the properties ends after that one run', async () => {

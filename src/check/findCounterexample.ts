@@ -45,6 +45,12 @@ export interface SearchOptions extends ScenarioOptions {
    */
   readonly cleanRuns?: number;
   /**
+   * Of those clean runs, how many the server abandoned (it stopped answering partway, and the run judged what
+   * came before): run again they would stop at the same point, so they count as abandoned again, not as judged,
+   * and towards ABANDONED_LIMIT, without paying their timeouts again.
+   */
+  readonly cleanRunsAbandoned?: number;
+  /**
    * A path of an earlier search with the same seed, to go on shrinking from:
    * its trace is run first; when it breaks none of these properties the search
    * ends there (fast-check would otherwise go on through the trace's untried
@@ -60,6 +66,10 @@ export interface SearchResult {
   readonly runs: number;
   /** Of those, the runs that ended before their end because the server stopped answering: they judge nothing past that point. */
   readonly abandoned: number;
+  /** Of those, the ones an earlier search ran (cleanRunsAbandoned, counted once the clean runs were passed), not this one. */
+  readonly abandonedCarried?: number;
+  /** With a counterexample: the abandoned runs before the run that found it. */
+  readonly abandonedBeforeFailure?: number;
   readonly counterexample: RandomCounterexample | undefined;
   /** Set when the search stopped before its runs were done. */
   readonly cutShort?: CutShort;
@@ -100,6 +110,8 @@ export async function findCounterexample(
   const settings = (timeoutMs: number): RunSettings => ({ properties, strict: options.strict, timeoutMs });
   let runs = 0;
   let abandoned = 0;
+  let abandonedCarried = 0;
+  let lastRunAbandoned = false;
   const pace = options.pace ?? new HangPace(options.timeoutMs);
   let shrinkStarted: number | undefined;
   let shrinkCut: string | undefined;
@@ -111,7 +123,18 @@ export async function findCounterexample(
   let missedContinuation = false;
   const property = fc.asyncProperty(scenarioArbitrary(mode, options), async (scenario) => {
     cutShort ??= options.budget?.cutShort;
-    if (checkerError !== undefined || cutShort !== undefined || abandoned >= ABANDONED_LIMIT) return true;
+    if (checkerError !== undefined || cutShort !== undefined) return true;
+    if (shrinkStarted === undefined && !missedContinuation && runs < (options.cleanRuns ?? 0)) {
+      options.onScenario?.(runs, scenario);
+      runs++;
+      if (runs === options.cleanRuns) {
+        abandonedCarried = options.cleanRunsAbandoned ?? 0;
+        abandoned += abandonedCarried;
+      }
+      options.onRun?.(runs);
+      return true;
+    }
+    if (abandoned >= ABANDONED_LIMIT) return true;
     const shrinkLimitMs = options.shrinkLimitMs ?? SHRINK_LIMIT_MS;
     if (shrinkStarted !== undefined && performance.now() - shrinkStarted > shrinkLimitMs) {
       shrinkCut = `shrinking stopped after ${shrinkLimitMs / 1000} s`;
@@ -119,11 +142,6 @@ export async function findCounterexample(
     }
     if (missedContinuation) return true;
     if (shrinkStarted === undefined) options.onScenario?.(runs, scenario);
-    if (shrinkStarted === undefined && runs < (options.cleanRuns ?? 0)) {
-      runs++;
-      options.onRun?.(runs);
-      return true;
-    }
     const timeoutMs = pace.timeoutMs;
     let result: RunResult;
     try {
@@ -137,7 +155,8 @@ export async function findCounterexample(
     pace.observe(result);
     if (shrinkStarted === undefined) {
       runs++;
-      if (result.abandoned !== undefined) abandoned++;
+      lastRunAbandoned = result.abandoned !== undefined;
+      if (lastRunAbandoned) abandoned++;
       options.onRun?.(runs);
     }
     if (result.finding === undefined) {
@@ -156,15 +175,16 @@ export async function findCounterexample(
     ...(path === undefined ? {} : { path }),
   });
   if (checkerError !== undefined) throw checkerError;
-  if (cutShort !== undefined && failures.length === 0) return { runs, abandoned, counterexample: undefined, cutShort };
-  if (!details.failed) return { runs, abandoned, counterexample: undefined, ...(abandoned >= ABANDONED_LIMIT ? { gaveUp: true } : {}) };
+  const counted = { runs, abandoned, abandonedCarried };
+  if (cutShort !== undefined && failures.length === 0) return { ...counted, counterexample: undefined, cutShort };
+  if (!details.failed) return { ...counted, counterexample: undefined, ...(abandoned >= ABANDONED_LIMIT ? { gaveUp: true } : {}) };
   if (details.counterexample === null) throw new Error(`the search itself failed: ${String(details.errorInstance)}`);
   const confirmed = await confirm(host, failures, settings, pace);
-  if (confirmed === undefined) return { runs, abandoned, counterexample: undefined };
+  if (confirmed === undefined) return { ...counted, counterexample: undefined };
   const shrinkNote = shrinkCut ?? (cutShort === undefined ? undefined : `shrinking stopped: ${cutShort === 'budget' ? 'the time budget ran out' : 'interrupted'}`);
   return {
-    runs,
-    abandoned,
+    ...counted,
+    abandonedBeforeFailure: abandoned - (lastRunAbandoned ? 1 : 0),
     counterexample: {
       scenario: confirmed.scenario,
       finding: confirmed.finding,

@@ -86,6 +86,7 @@ async function checkMode(
   let cutShort: CutShort | undefined;
   let lastShrunk: RandomOrigin | undefined;
   let cleanRuns = 0;
+  let cleanRunsAbandoned = 0;
   // Under --fail-fast, a finding that fails the check is the last one searched for.
   const endsCheck = (counterexample: Counterexample | undefined): boolean => failFast && counterexample?.finding.level === 'fail';
   const statistics = new RunStatistics();
@@ -105,15 +106,18 @@ async function checkMode(
       lastShrunk = continued.origin;
       return { counterexample: continued, judged: runsBefore(continued.origin), unbroken: 'pass', last: endsCheck(continued) };
     }
-    const found = await findCounterexample(host, mode, active, { ...options, cleanRuns, onScenario });
+    const found = await findCounterexample(host, mode, active, { ...options, cleanRuns, cleanRunsAbandoned, onScenario });
     if (found.counterexample !== undefined) {
       lastShrunk = found.counterexample.origin;
-      // The runs before the failing one passed every property searched, so every one the next search looks for.
-      // Not after an abandoned run: it judged nothing past the point where the server stopped answering.
-      if (found.abandoned === 0) cleanRuns = Math.max(cleanRuns, found.runs - 1);
+      // The runs before the failing one passed every property searched, so every one the next search looks for;
+      // an abandoned one passed them up to where the server stopped answering, and would stop there again.
+      if (found.runs - 1 > cleanRuns) {
+        cleanRuns = found.runs - 1;
+        cleanRunsAbandoned = found.abandonedBeforeFailure ?? 0;
+      }
     }
     cutShort = found.cutShort;
-    abandoned += found.abandoned;
+    abandoned += found.abandoned - (found.abandonedCarried ?? 0);
     gaveUp ||= found.gaveUp === true;
     const judged = found.runs - found.abandoned;
     // A property no run reached the end for has not been judged: never a pass.
