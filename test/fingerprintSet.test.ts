@@ -5,7 +5,8 @@
  * hold the search built on them to the object explorer and the documented counts.
  */
 import { describe, expect, it } from 'vitest';
-import { probabilityText } from '../src/cli/exploreCommand.ts';
+import { exploreText, probabilityText } from '../src/cli/exploreCommand.ts';
+import { COLLISION_WARNING, modelCheckVerdict } from '../src/modelChecker/goalBounds.ts';
 import { checkModel } from '../src/modelChecker/checkModel.ts';
 import { collisionProbability, FingerprintSet, fingerprintOf } from '../src/modelChecker/packed/FingerprintSet.ts';
 import { StateQueue } from '../src/modelChecker/packed/StateQueue.ts';
@@ -109,5 +110,23 @@ describe('StateQueue', () => {
       queue.read(index, out);
     }
     expect(queue.peakBytes).toBe(65_536 * 4);
+  });
+});
+
+describe('a search whose collision chance is too high to be a proof', () => {
+  const clean = checkModel({ mode: 'fifo', devices: 2, recordsPerDevice: 1, pendingPerDevice: 1 });
+
+  it('is a warning, not clean, and says so where it would say "no violation in any reachable state"', () => {
+    const risky = { ...clean, collisionProbability: 2 * COLLISION_WARNING };
+    expect(modelCheckVerdict(clean)).toBe('clean');
+    expect(modelCheckVerdict(risky)).toBe('warning');
+    const text = exploreText(risky).join('\n');
+    expect(text).not.toContain('in any reachable state');
+    expect(text).toContain('in any state searched; WARNING: a fingerprint collision may have hidden states from the search (chance 2.0e-4, above 1.0e-4)');
+  });
+
+  it('stays a failure when it found a violation, whatever the chance', () => {
+    const violated = { ...clean, collisionProbability: 0.5, violation: { invariant: 'S1', message: 'x', path: [] } };
+    expect(modelCheckVerdict(violated)).toBe('failure');
   });
 });

@@ -15,7 +15,7 @@ import { initialPacked, layoutFor, type Layout } from './packed/packedLayout.ts'
 import { applyCode, enabledCodes } from './packed/packedStep.ts';
 import { collisionProbability, FingerprintSet, fingerprintFootprint, fingerprintOf } from './packed/FingerprintSet.ts';
 import { StateQueue } from './packed/StateQueue.ts';
-import { canonicalize, inversesOf, permutationsOf } from './packed/symmetry.ts';
+import { canonicalize, renamingsFor } from './packed/symmetry.ts';
 import { eventsAlong } from './shortestPath.ts';
 
 /** A safety check over one transition; `changed` is the device whose records changed, or -1. */
@@ -67,15 +67,14 @@ export interface ModelCheckReport {
 export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, options: PackedSearchOptions = {}): ModelCheckReport {
   const started = performance.now();
   const layout = layoutFor(bounds);
-  const permutations = options.symmetry === false ? [permutationsOf(bounds.devices)[0]!] : permutationsOf(bounds.devices);
-  const inverses = inversesOf(permutations);
+  const renamings = renamingsFor(layout, options.symmetry !== false);
   const seen = new FingerprintSet();
   const queue = new StateQueue(layout.width);
   const words = layout.width / 4;
   // How each state was first reached: its parent's number, the event's code, the renaming that made it canonical.
   const parents = new Growing(Int32Array);
   const codes = new Growing(Uint16Array);
-  const renamings = new Growing(Uint8Array);
+  const renamingsUsed = new Growing(Uint8Array);
   // Breadth first, states are numbered level by level: levelStarts[d] is the first state at depth d.
   const levelStarts = [0];
   const state = new Uint8Array(layout.width);
@@ -103,8 +102,8 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
   queue.push(initial);
   parents.push(-1);
   codes.push(0);
-  renamings.push(0);
-  const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, permutations, parents, codes, renamings, number, last);
+  renamingsUsed.push(0);
+  const pathTo = (number: number, last?: number): ModelEvent[] => eventsAlong(layout, renamings, parents, codes, renamingsUsed, number, last);
   const finish = (violation: ModelCheckReport['violation'], complete: boolean): ModelCheckReport => ({
     bounds,
     distinctStates: queue.size,
@@ -115,7 +114,7 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
     violation,
     complete,
     milliseconds: performance.now() - started,
-    bytes: seen.bytes + queue.peakBytes + parents.bytes + codes.bytes + renamings.bytes,
+    bytes: seen.bytes + queue.peakBytes + parents.bytes + codes.bytes + renamingsUsed.bytes,
     collisionProbability: collisionProbability(queue.size, transitions + 1),
   });
 
@@ -144,7 +143,6 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
     for (let choice = 0; choice < count && violation === undefined; choice++) {
       const code = enabled[choice]!;
       const changed = applyCode(layout, state, code, next, sent);
-      transitions++;
       for (let check = 0; check < invariants.length; check++) {
         const message = invariants[check]!(layout, state, code, next, changed);
         if (message !== undefined) {
@@ -153,29 +151,40 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
         }
       }
       if (violation !== undefined) break;
+      let goalsReached = 0;
       for (let goal = 0; unreachedGoals > 0 && goal < goals.length; goal++) {
-        if (!reached[goal] && goals[goal]!.reached(layout, state, code, next)) {
-          reached[goal] = true;
-          unreachedGoals--;
-        }
+        if (!reached[goal] && goals[goal]!.reached(layout, state, code, next)) goalsReached |= 1 << goal;
       }
-      successors.renamings[found] = canonicalize(layout, next, permutations, inverses, successors.bytes[found]!);
+      successors.goalsReached[found] = goalsReached;
+      successors.renamings[found] = canonicalize(layout, next, renamings, successors.bytes[found]!);
       successors.codes[found] = code;
       fingerprintOf(successors.words[found]!, words, successors.lows, successors.highs, found);
       found++;
     }
-    // The successors are stored in the order of their events, as if each were added when made.
+    // Each successor is counted and stored in the order of its event, as if added when made: a search that
+    // stops at maxStates counts the transitions and goals up to that state and no further.
     seen.touch(successors.lows, found);
     for (let index = 0; index < found; index++) {
+      transitions++;
+      const goalsReached = successors.goalsReached[index]!;
+      for (let goal = 0; goalsReached !== 0 && goal < goals.length; goal++) {
+        if ((goalsReached & (1 << goal)) !== 0 && !reached[goal]) {
+          reached[goal] = true;
+          unreachedGoals--;
+        }
+      }
       if (!seen.add(successors.lows[index]!, successors.highs[index]!)) continue;
       if (levelStarts.length === depth + 1) levelStarts.push(queue.size);
       queue.push(successors.words[index]!);
       parents.push(number);
       codes.push(successors.codes[index]!);
-      renamings.push(successors.renamings[index]!);
+      renamingsUsed.push(successors.renamings[index]!);
       if (queue.size >= maxStates) return finish(undefined, false);
     }
-    if (violation !== undefined) return finish(violation, false);
+    if (violation !== undefined) {
+      transitions++;
+      return finish(violation, false);
+    }
   }
   return finish(undefined, !cutByDepth);
 }
@@ -189,6 +198,8 @@ class Successors {
   readonly highs: Int32Array;
   readonly codes: Int32Array;
   readonly renamings: Uint8Array;
+  /** Bit g set: the transition to this successor reached goal g. */
+  readonly goalsReached: Int32Array;
 
   constructor(most: number, width: number) {
     this.bytes = Array.from({ length: most }, () => new Uint8Array(width));
@@ -197,6 +208,7 @@ class Successors {
     this.highs = new Int32Array(most);
     this.codes = new Int32Array(most);
     this.renamings = new Uint8Array(most);
+    this.goalsReached = new Int32Array(most);
   }
 }
 

@@ -8,7 +8,7 @@ import { boundedContent } from './modelCheckerBounds.ts';
 import type { Growing } from './packed/Growing.ts';
 import { initialPacked, type Layout } from './packed/packedLayout.ts';
 import { applyCode, argumentOf, countPerDevice, DELIVER, DROP, DUPLICATE, EMIT, EMPTY, kindOf, PROBE } from './packed/packedStep.ts';
-import { rename } from './packed/symmetry.ts';
+import { rename, type Renamings } from './packed/symmetry.ts';
 
 /**
  * The path to state `number` (then `last`) as model events in the original
@@ -20,7 +20,7 @@ import { rename } from './packed/symmetry.ts';
  */
 export function eventsAlong(
   layout: Layout,
-  permutations: readonly (readonly number[])[],
+  { permutations, recordMaps }: Renamings,
   parents: Growing<Int32Array>,
   codes: Growing<Uint16Array>,
   renamings: Growing<Uint8Array>,
@@ -43,9 +43,10 @@ export function eventsAlong(
   for (const at of chain) {
     const code = codes.at(at);
     events.push(eventOf(code));
-    const renaming = permutations[renamings.at(at)]!;
+    const used = renamings.at(at);
+    const renaming = permutations[used]!;
     applyCode(layout, state, code, next, sent);
-    rename(layout, next, renaming, state);
+    rename(layout, next, renaming, recordMaps[used]!, state);
     // The stored state names original device toOriginal[d] as renaming[d].
     const inverse: number[] = [];
     renaming.forEach((newName, oldName) => (inverse[newName] = toOriginal[oldName]!));

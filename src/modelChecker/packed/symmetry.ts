@@ -15,24 +15,40 @@ export function permutationsOf(count: number): number[][] {
   return [identity, ...build(count).filter((permutation) => permutation.some((name, device) => name !== device))];
 }
 
-/** Writes `state` with devices renamed by `permutation` into `out`. Hot: no closures, no allocation. */
-export function rename(layout: Layout, state: Uint8Array, permutation: readonly number[], out: Uint8Array): void {
+/**
+ * The renamings a search canonicalizes by: every permutation (the identity first), its
+ * inverse, and what it makes of each record number (records are numbered by sender,
+ * so renaming a device renames its records), looked up rather than divided out.
+ */
+export interface Renamings {
+  readonly permutations: readonly (readonly number[])[];
+  readonly inverses: readonly (readonly number[])[];
+  /** recordMaps[p][record]: record `record` under permutation p. */
+  readonly recordMaps: readonly Uint8Array[];
+}
+
+/** Every renaming of the layout's devices, or with `symmetry` false only the identity. */
+export function renamingsFor(layout: Layout, symmetry = true): Renamings {
+  const all = permutationsOf(layout.devices);
+  const permutations = symmetry ? all : [all[0]!];
   const perDevice = layout.recordsPerDevice;
+  const recordMaps = permutations.map((permutation) =>
+    Uint8Array.from({ length: layout.maxRecords }, (_unused, record) => permutation[Math.floor(record / perDevice)]! * perDevice + (record % perDevice)),
+  );
+  return { permutations, inverses: inversesOf(permutations), recordMaps };
+}
+
+/** Writes `state` with devices renamed by `permutation` (records by its `recordMap`) into `out`. Hot: no closures, no allocation. */
+export function rename(layout: Layout, state: Uint8Array, permutation: readonly number[], recordMap: Uint8Array, out: Uint8Array): void {
   const logLength = state[0]!;
   out[0] = logLength;
-  for (let index = 1; index <= layout.maxRecords; index++) {
-    const record = state[index]!;
-    out[index] = index <= logLength ? permutation[(record / perDevice) | 0]! * perDevice + (record % perDevice) : 0;
-  }
+  for (let index = 1; index <= layout.maxRecords; index++) out[index] = index <= logLength ? recordMap[state[index]!]! : 0;
   for (let device = 0; device < layout.devices; device++) {
     const from = layout.deviceAt + device * layout.deviceBytes;
     const to = layout.deviceAt + permutation[device]! * layout.deviceBytes;
     const count = state[from]!;
     out[to] = count;
-    for (let index = 1; index < layout.deviceBytes; index++) {
-      const record = state[from + index]!;
-      out[to + index] = index <= count ? permutation[(record / perDevice) | 0]! * perDevice + (record % perDevice) : 0;
-    }
+    for (let index = 1; index < layout.deviceBytes; index++) out[to + index] = index <= count ? recordMap[state[from + index]!]! : 0;
   }
   const pending = state[layout.pendingCountAt]!;
   out[layout.pendingCountAt] = pending;
@@ -63,14 +79,12 @@ export function compareBytes(left: Uint8Array, right: Uint8Array): number {
  * renamed order, without writing the renaming: most renamings lose at the first
  * bytes, so this is what makes symmetry cheap. `inverse[newName]` is the old name.
  */
-export function compareRenamed(layout: Layout, state: Uint8Array, permutation: readonly number[], inverse: readonly number[], best: Uint8Array): number {
-  const perDevice = layout.recordsPerDevice;
+export function compareRenamed(layout: Layout, state: Uint8Array, permutation: readonly number[], inverse: readonly number[], recordMap: Uint8Array, best: Uint8Array): number {
   const logLength = state[0]!;
   let difference = logLength - best[0]!;
   if (difference !== 0) return difference;
   for (let index = 1; index <= logLength; index++) {
-    const record = state[index]!;
-    difference = permutation[(record / perDevice) | 0]! * perDevice + (record % perDevice) - best[index]!;
+    difference = recordMap[state[index]!]! - best[index]!;
     if (difference !== 0) return difference;
   }
   for (let device = 0; device < layout.devices; device++) {
@@ -80,8 +94,7 @@ export function compareRenamed(layout: Layout, state: Uint8Array, permutation: r
     difference = count - best[to]!;
     if (difference !== 0) return difference;
     for (let index = 1; index <= count; index++) {
-      const record = state[from + index]!;
-      difference = permutation[(record / perDevice) | 0]! * perDevice + (record % perDevice) - best[to + index]!;
+      difference = recordMap[state[from + index]!]! - best[to + index]!;
       if (difference !== 0) return difference;
     }
   }
@@ -111,12 +124,13 @@ export function inversesOf(permutations: readonly (readonly number[])[]): number
  * permutation that produced it. Bytes past every count are zero in both, so
  * comparing up to the counts decides.
  */
-export function canonicalize(layout: Layout, state: Uint8Array, permutations: readonly (readonly number[])[], inverses: readonly (readonly number[])[], out: Uint8Array): number {
+export function canonicalize(layout: Layout, state: Uint8Array, renamings: Renamings, out: Uint8Array): number {
+  const { permutations, inverses, recordMaps } = renamings;
   copyBytes(state, out);
   let chosen = 0;
   for (let index = 1; index < permutations.length; index++) {
-    if (compareRenamed(layout, state, permutations[index]!, inverses[index]!, out) < 0) {
-      rename(layout, state, permutations[index]!, out);
+    if (compareRenamed(layout, state, permutations[index]!, inverses[index]!, recordMaps[index]!, out) < 0) {
+      rename(layout, state, permutations[index]!, recordMaps[index]!, out);
       chosen = index;
     }
   }
