@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { ModelEvent } from '../../model/index.ts';
 import { GOALS } from '../../properties/index.ts';
 import { checkModel, statesPerSecond } from '../modelChecker/checkModel.ts';
-import { COLLISION_WARNING, goalOutcomes, modelCheckVerdict, type GoalOutcome } from '../modelChecker/goalBounds.ts';
+import { COLLISION_WARNING, collisionMayHideStates, goalOutcomes, modelCheckVerdict, type GoalOutcome } from '../modelChecker/goalBounds.ts';
 import { DEFAULT_MAX_STATES, gibibytes, MAX_STATES_CEILING, MEMORY_SHARE, statesMemory, thisMachine } from '../modelChecker/memoryLimit.ts';
 import type { ModelCheckReport } from '../modelChecker/packedSearch.ts';
 import { count, helpFooter, integerOption, newCommand, onRun, option, parseModes, UsageError, type CommandContext } from './commandLine.ts';
@@ -101,7 +101,7 @@ function explore(values: ExploreOptionValues, io: Io): number {
     for (const goal of goalOutcomes(report)) {
       if (goal.needs !== undefined) io.stderr(`explore: warning: ${report.bounds.mode}: "${goal.name}" NOT REACHED: needs ${goal.needs}\n`);
     }
-    if (collisionMatters(report)) io.stderr(`explore: warning: ${report.bounds.mode}: ${collisionText(report)}\n`);
+    if (collisionMayHideStates(report)) io.stderr(`explore: warning: ${report.bounds.mode}: ${collisionText(report)}\n`);
   }
   return reports.every((report) => modelCheckVerdict(report) !== 'failure') ? 0 : 1;
 }
@@ -118,17 +118,12 @@ export function exploreText(report: ModelCheckReport): string[] {
   ];
   if (report.violation !== undefined) {
     lines.push(`  VIOLATION of ${report.violation.invariant}: ${report.violation.message}`, `  shortest path (${report.violation.path.length} events): ${report.violation.path.map(eventText).join(' ')}`);
-  } else if (report.complete && collisionMatters(report)) {
+  } else if (collisionMayHideStates(report)) {
     lines.push(`  no violation of S1-S4 (S4 not under reorder), L1 or L2 in any state searched; WARNING: ${collisionText(report)}`);
   } else if (report.complete) {
     lines.push('  no violation of S1-S4 (S4 not under reorder), L1 or L2 in any reachable state');
   }
   return lines;
-}
-
-/** A search without a violation whose chance of a hidden state is too high to call it a proof. */
-function collisionMatters(report: ModelCheckReport): boolean {
-  return report.violation === undefined && report.complete && report.collisionProbability > COLLISION_WARNING;
 }
 
 function collisionText(report: ModelCheckReport): string {

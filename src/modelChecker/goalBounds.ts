@@ -67,6 +67,11 @@ export function goalOutcomes(report: ModelCheckReport): GoalOutcome[] {
  */
 export const COLLISION_WARNING = 1e-4;
 
+/** True for a complete search without a violation whose chance of a state hidden by a collision is above COLLISION_WARNING: not a proof. */
+export function collisionMayHideStates(report: ModelCheckReport): boolean {
+  return report.complete && report.violation === undefined && report.collisionProbability > COLLISION_WARNING;
+}
+
 /**
  * 'clean': complete, no violation, every goal reached; 'warning': the same but
  * for goals the bound is too small to reach, or with a chance above
@@ -77,5 +82,5 @@ export function modelCheckVerdict(report: ModelCheckReport): 'clean' | 'warning'
   if (!report.complete || report.violation !== undefined) return 'failure';
   const unreached = goalOutcomes(report).filter((goal) => !goal.reached);
   if (unreached.some((goal) => goal.needs === undefined)) return 'failure';
-  return unreached.length > 0 || report.collisionProbability > COLLISION_WARNING ? 'warning' : 'clean';
+  return unreached.length > 0 || collisionMayHideStates(report) ? 'warning' : 'clean';
 }

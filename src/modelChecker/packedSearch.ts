@@ -2,7 +2,8 @@
  * The model checker's search: breadth first over packed states
  * (packed/packedLayout.ts), with symmetry reduction; the states seen are kept
  * as 64-bit fingerprints (packed/FingerprintSet.ts), the states to expand in a
- * queue that lets go of what it has handed out (packed/StateQueue.ts). Its readable oracle is the object explorer test/oracles/objectExplorer.ts,
+ * queue that lets go of what it has handed out (packed/StateQueue.ts). Its
+ * readable oracle is the object explorer test/oracles/objectExplorer.ts,
  * and test/compactModel.test.ts holds the two together. Safety is judged on every
  * transition, liveness at every quiescent state, "sometimes" goals are tracked,
  * and the first violation comes with a shortest path to it, as model events
@@ -140,7 +141,7 @@ export function searchPacked(bounds: ModelCheckerBounds, checks: PackedChecks, o
     const count = enabledCodes(layout, state, enabled, sent, pendingOf);
     let found = 0;
     let violation: ModelCheckReport['violation'];
-    for (let choice = 0; choice < count && violation === undefined; choice++) {
+    for (let choice = 0; choice < count; choice++) {
       const code = enabled[choice]!;
       const changed = applyCode(layout, state, code, next, sent);
       for (let check = 0; check < invariants.length; check++) {
