@@ -49,11 +49,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   }
   if (target.endsWith('.py')) {
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
-    // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
-    const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';
-    // The fork server starts once, so a shim's start-up is paid once: no need to ask the interpreter for its real path first.
-    const python = forks ? pythonOnPath() : await pythonExecutable();
-    return startProcess(new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks));
+    return withCopies(await loadPython(target), () => loadPython(target));
   }
   checkModulePath(target);
   const worker = await WorkerImplementation.start(target);
@@ -65,6 +61,41 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
     simulate: (options) => worker.simulate(options),
     evaluateSequence: worker.evaluateSequence,
     capturedOutput: () => worker.capturedOutput(),
+  };
+}
+
+/** A Python solution through the bundled adapter. */
+async function loadPython(target: string): Promise<LoadedImplementation> {
+  // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
+  const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';
+  // The fork server starts once, so a shim's start-up is paid once: no need to ask the interpreter for its real path first.
+  const python = forks ? pythonOnPath() : await pythonExecutable();
+  return startProcess(new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks));
+}
+
+/**
+ * `first`, able to load copies of itself (each in processes of its own) for modes searched at the same time;
+ * aborting or closing it aborts or closes every copy too, one still loading included.
+ */
+function withCopies(first: LoadedImplementation, load: () => Promise<LoadedImplementation>): LoadedImplementation {
+  const copies: Promise<LoadedImplementation>[] = [];
+  const loaded: LoadedImplementation[] = [];
+  return {
+    ...first,
+    copy: () => {
+      const copy = load();
+      copies.push(copy);
+      copy.then((made) => loaded.push(made), () => {});
+      return copy;
+    },
+    abort: () => {
+      first.abort();
+      for (const copy of loaded) copy.abort();
+    },
+    close: async () => {
+      const made = await Promise.allSettled(copies);
+      await Promise.all([first.close(), ...made.map((copy) => (copy.status === 'fulfilled' ? copy.value.close() : undefined))]);
+    },
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * The library API's options, named as the CLI names them where it can
- * (`--mode`, `--runs`, `--seed`, `--devices`, `--strict`, `--fail-fast`, `--budget`, `--out`),
+ * (`--mode`, `--runs`, `--seed`, `--devices`, `--strict`, `--fail-fast`, `--modes-at-once`, `--budget`, `--out`),
  * checked as the CLI checks them, and turned into the engine's options.
  */
 import { NETWORK_MODES, type NetworkMode } from '../../model/index.ts';
 import { MAX_DEVICES } from '../../properties/index.ts';
+import { MAX_LANES } from '../conformance/modeLanes.ts';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 
 export interface CheckOptions {
@@ -20,6 +21,8 @@ export interface CheckOptions {
   readonly strict?: boolean;
   /** End the check at its first failure, as `--fail-fast`: the properties it did not reach stay n/a (the report's `stoppedAtFirstFailure`). */
   readonly failFast?: boolean;
+  /** Modes searched at the same time, 1 to 3 (default 3), as `--modes-at-once`: each on a copy of a Python solution of its own; other targets search one mode after another. */
+  readonly modesAtOnce?: number;
   /** How long one reply may take, in milliseconds (default 1000), as `--timeout`. */
   readonly timeoutMs?: number;
   /** A fixed number of devices, 1 to 10, instead of drawing it per run, as `--devices`. */
@@ -52,6 +55,7 @@ export interface CheckSettings {
   readonly modes: readonly NetworkMode[];
   readonly strict: boolean;
   readonly failFast: boolean;
+  readonly modesAtOnce: number;
   readonly timeoutMs: number;
   readonly deviceCount: number | undefined;
   readonly budgetSeconds: number | undefined;
@@ -77,6 +81,7 @@ export function checkSettings(options: CheckOptions): CheckSettings {
     modes,
     strict: options.strict ?? false,
     failFast: options.failFast ?? false,
+    modesAtOnce: integer('modesAtOnce', options.modesAtOnce, 1, MAX_LANES) ?? MAX_LANES,
     timeoutMs: integer('timeoutMs', options.timeoutMs, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
     deviceCount: integer('devices', options.devices ?? options.deviceCount, 1, MAX_DEVICES),
     budgetSeconds: positive('budgetSeconds', options.budgetSeconds),

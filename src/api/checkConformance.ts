@@ -72,6 +72,7 @@ async function checkOpened(opened: OpenedTarget, settings: CheckSettings, signal
       seed: settings.seed,
       strict: settings.strict,
       failFast: settings.failFast,
+      lanes: settings.modesAtOnce,
       timeoutMs: settings.timeoutMs,
       ...(settings.deviceCount === undefined ? {} : { deviceCount: settings.deviceCount }),
       ...(settings.includeJunk === undefined ? {} : { includeJunk: settings.includeJunk }),

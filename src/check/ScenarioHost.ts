@@ -16,6 +16,13 @@ export interface ScenarioHost {
   run(scenario: Scenario, settings: RunSettings): Promise<RunResult>;
   /** Evaluates one sequence of an exhaustive search next to the implementation, when it lives apart. */
   readonly evaluateSequence?: SequenceEvaluator;
+  /**
+   * Loads another copy of the implementation, in processes of its own, so that
+   * another mode can be searched at the same time (src/conformance/modeLanes.ts).
+   * Only where copies share nothing the user would notice: a Python file. Whoever
+   * made this host stops the copies with it.
+   */
+  readonly copy?: () => Promise<ScenarioHost>;
 }
 
 /** Runs scenarios in this thread, calling `factory`'s servers directly. */

@@ -1,6 +1,7 @@
 /** The check's options as commander parsed them, checked together, or a one-line usage error. */
 import type { NetworkMode } from '../../model/index.ts';
 import { MAX_DEVICES } from '../../properties/index.ts';
+import { MAX_LANES } from '../conformance/modeLanes.ts';
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../conformance/runConformance.ts';
 import { DEFAULT_FAILURE_DIR } from '../failures/failureStore.ts';
 import { parseShard, WHOLE, type Shard } from '../soak/batchPlan.ts';
@@ -23,6 +24,8 @@ export interface SyncCheckArguments {
   readonly strict: boolean;
   /** End the random search at its first failure (the other properties stay n/a). */
   readonly failFast: boolean;
+  /** At most this many modes searched at the same time, each on a copy of a Python solution of its own. */
+  readonly modesAtOnce: number;
   readonly timeoutMs: number;
   /** The most time the whole check may take, in seconds. */
   readonly budgetSeconds: number;
@@ -51,6 +54,7 @@ export interface CheckOptionValues {
   readonly devices?: string;
   readonly strict?: boolean;
   readonly failFast?: boolean;
+  readonly modesAtOnce?: string;
   readonly timeout?: string;
   readonly budget?: string;
   readonly json?: boolean;
@@ -109,6 +113,7 @@ export function checkArguments(values: CheckOptionValues, operands: readonly str
     deviceCount: integerOption('--devices', values.devices, 1, MAX_DEVICES),
     strict: values.strict === true,
     failFast: values.failFast === true,
+    modesAtOnce: integerOption('--modes-at-once', values.modesAtOnce, 1, MAX_LANES) ?? MAX_LANES,
     timeoutMs: integerOption('--timeout', values.timeout, 1, 3_600_000) ?? DEFAULT_TIMEOUT_MS,
     budgetSeconds: integerOption('--budget', values.budget, 1, 7 * 24 * 3600) ?? DEFAULT_BUDGET_SECONDS,
     json: values.json === true,

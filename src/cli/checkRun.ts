@@ -24,7 +24,7 @@ import { replayHint, writeCheckReports, type ReplayFiles } from './checkReports.
 import { savedTarget, saveSettings, targetId, targetOf, withImplementation, type Target } from './target.ts';
 
 /** What a search reads of the command line. */
-type SearchArguments = Pick<SyncCheckArguments, 'json' | 'modes' | 'runs' | 'seed' | 'strict' | 'timeoutMs'>;
+type SearchArguments = Pick<SyncCheckArguments, 'json' | 'modes' | 'modesAtOnce' | 'runs' | 'seed' | 'strict' | 'timeoutMs'>;
 /** What reporting and saving read of it. */
 type ReportArguments = Pick<SyncCheckArguments, 'json' | 'out' | 'strict' | 'timeoutMs' | 'reports' | 'details'>;
 
@@ -74,6 +74,7 @@ async function checkLoaded(
     ...(args.deviceCount === undefined ? {} : { deviceCount: args.deviceCount }),
     strict: args.strict,
     failFast: args.failFast,
+    lanes: args.modesAtOnce,
     timeoutMs: args.timeoutMs,
     knownFailures: knownFailures(args.out, targetId(target), (reason) => io.stderr(`sync-check: skipping ${reason}\n`)),
     onProgress: (mode, runs) => progress?.update(mode, runs),
@@ -98,6 +99,7 @@ async function randomSearchAfter(loaded: LoadedImplementation, args: SearchArgum
     strict: args.strict,
     timeoutMs: args.timeoutMs,
     skip: brokenWithinBounds(exhaustive),
+    lanes: args.modesAtOnce,
     onProgress: (mode, runs) => progress?.update(mode, runs),
     budget,
   });

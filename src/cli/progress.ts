@@ -11,21 +11,33 @@ export interface Progress {
 const SHOW_AFTER_MS = 1000;
 const REDRAW_EVERY_MS = 100;
 
-/** Draws on `stream` only when it is a terminal; `budget` is the run count per mode. */
+/**
+ * Draws on `stream` only when it is a terminal; `budget` is the run count per mode. One mode searched: a bar;
+ * modes searched at the same time: each one's count, in the order they started.
+ */
 export function terminalProgress(stream: NodeJS.WriteStream, budget: number, now: () => number = Date.now): Progress {
   const line = throttledLine(stream, now);
+  const runsByMode = new Map<NetworkMode, number>();
   return {
     update(mode, runs) {
-      line.draw(() => {
-        const shown = Math.min(runs, budget);
-        const width = 24;
-        const filled = Math.round((shown / budget) * width);
-        const extra = runs > budget ? ` (+${runs - budget} shrinking)` : '';
-        return `${mode.padEnd(7)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${shown}/${budget} runs${extra}`;
-      });
+      runsByMode.set(mode, runs);
+      line.draw(() => (runsByMode.size === 1 ? progressBar(mode, runs, budget) : [...runsByMode].map(([name, count]) => `${name} ${runsText(count, budget)}`).join('  ')));
     },
     done: line.done,
   };
+}
+
+function progressBar(mode: NetworkMode, runs: number, budget: number): string {
+  const shown = Math.min(runs, budget);
+  const width = 24;
+  const filled = Math.round((shown / budget) * width);
+  return `${mode.padEnd(7)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${runsText(runs, budget)}`;
+}
+
+/** "120/200 runs", and the runs past the budget (shrink candidates) apart. */
+function runsText(runs: number, budget: number): string {
+  const extra = runs > budget ? ` (+${runs - budget} shrinking)` : '';
+  return `${Math.min(runs, budget)}/${budget} runs${extra}`;
 }
 
 export interface ExhaustiveProgress {

@@ -9,6 +9,7 @@ import type { ServiceFactory } from '../check/service.ts';
 import { RunStatistics } from '../check/statistics.ts';
 import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
 import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
+import { MAX_LANES, searchInLanes } from './modeLanes.ts';
 import { overallVerdict, verdictOf } from './verdicts.ts';
 
 export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
@@ -23,6 +24,8 @@ export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>>
    * sooner, at the price of the other properties, which stay n/a (not judged); later modes are not searched.
    */
   readonly failFast?: boolean;
+  /** At most this many modes searched at the same time, when the host can make copies of itself (default MAX_LANES; 1: one after another). */
+  readonly lanes?: number;
 }
 
 export const DEFAULT_RUNS = 200;
@@ -32,27 +35,34 @@ export const DEFAULT_TIMEOUT_MS = 1000;
 export async function runConformance(subject: ScenarioHost | ServiceFactory, options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const host = asHost(subject);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const { onProgress, skip, failFast = false, ...rest } = options;
-  const search: Omit<SearchOptions, 'seed'> = {
+  const { onProgress, skip, failFast = false, lanes = MAX_LANES, ...rest } = options;
+  const search: Omit<SearchOptions, 'seed' | 'pace'> = {
     ...rest,
     budget: options.budget ?? new SearchBudget(),
-    pace: new HangPace(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     runs: options.runs ?? DEFAULT_RUNS,
     strict: options.strict ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
-  const modes: ModeReport[] = [];
-  let failed = false;
-  for (const mode of options.modes ?? NETWORK_MODES) {
-    if (failed) {
-      modes.push(notSearched(mode));
-      continue;
-    }
+  const modeList = options.modes ?? NETWORK_MODES;
+  const checkOn = (modeHost: ScenarioHost, mode: NetworkMode, pace: HangPace): Promise<ModeReport> => {
     const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
     const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
-    const report = await checkMode(host, mode, known, { ...search, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast);
-    modes.push(report);
-    failed = failFast && report.verdicts.some((verdict) => verdict.status === 'fail');
+    return checkMode(modeHost, mode, known, { ...search, pace, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast);
+  };
+  // Each lane learns its own timeout pace: what one mode's server hangs on cannot change another mode's runs.
+  const paces: HangPace[] = [];
+  const paceOf = (lane: number): HangPace => (paces[lane] ??= new HangPace(search.timeoutMs));
+  let modes: ModeReport[];
+  let failed = false;
+  if (failFast) {
+    // One mode after another: a failure ends the check, and the modes after it are not searched.
+    modes = [];
+    for (const mode of modeList) {
+      modes.push(failed ? notSearched(mode) : await checkOn(host, mode, paceOf(0)));
+      failed ||= modes.at(-1)?.verdicts.some((verdict) => verdict.status === 'fail') === true;
+    }
+  } else {
+    modes = await searchInLanes(host, modeList, lanes, (modeHost, mode, lane) => checkOn(modeHost, mode, paceOf(lane)));
   }
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return {
