@@ -3,7 +3,8 @@ import type { ModelEvent, NetworkMode, WireRecord } from '../model/index.ts';
 
 /** How a call to the implementation's `onMessage` ended. */
 export type CallOutcome =
-  | { readonly kind: 'reply'; readonly value: unknown }
+  /** `bytes`: the reply's size on the wire, when it crossed one (a process's pipe): what keeping it costs. */
+  | { readonly kind: 'reply'; readonly value: unknown; readonly bytes?: number }
   /** `ended`: the server's process ended (exited, crashed, was killed) while handling the message, so nothing after it reaches a server. */
   | { readonly kind: 'threw'; readonly error: string; readonly ended?: boolean }
   | { readonly kind: 'timeout'; readonly ms: number }

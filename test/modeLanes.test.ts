@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkMode } from '../model/index.ts';
 import { checkConformance } from '../src/api/checkConformance.ts';
 import { runningCount } from '../src/adapters/runningProcesses.ts';
+import { RunTurns } from '../src/adapters/solutionCopies.ts';
+import { MAX_RECORDED_REPLY_BYTES, RunRecorder } from '../src/check/RunRecording.ts';
 import { loadModule } from '../src/adapters/loadModule.ts';
 import { hostHere, type ScenarioHost } from '../src/check/ScenarioHost.ts';
 import { searchInLanes } from '../src/conformance/modeLanes.ts';
@@ -148,3 +150,59 @@ describe('a Python solution, three modes at once', () => {
   });
 });
 
+
+describe('runs take turns once an answer is large (src/adapters/solutionCopies.ts)', () => {
+  /** Runs `count` works of 20 ms through `turns` at once; the most that ran together. */
+  async function mostTogether(turns: RunTurns, count: number): Promise<number> {
+    let running = 0;
+    let most = 0;
+    const work = async (): Promise<void> => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+    };
+    await Promise.all(Array.from({ length: count }, () => turns.run(work)));
+    return most;
+  }
+
+  it('at the same time while every answer is small, one at a time from the first large one on', async () => {
+    let large = false;
+    const turns = new RunTurns(() => large);
+    expect(await mostTogether(turns, 3)).toBe(3);
+    large = true;
+    expect(await mostTogether(turns, 3)).toBe(1);
+    // Once taking turns, always: an answer that was large may come again.
+    large = false;
+    expect(await mostTogether(turns, 3)).toBe(1);
+  });
+
+  it('the first run taking turns waits for the runs already going', async () => {
+    let large = false;
+    const turns = new RunTurns(() => large);
+    const order: string[] = [];
+    const going = turns.run(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      order.push('going');
+    });
+    large = true;
+    await turns.run(() => {
+      order.push('turn');
+      return Promise.resolve();
+    });
+    await going;
+    expect(order).toEqual(['going', 'turn']);
+  });
+
+  it('a recording keeps at most MAX_RECORDED_REPLY_BYTES of replies that crossed a pipe, then says it stopped', () => {
+    const recorder = new RunRecorder([]);
+    const step = (bytes: number) => ({ event: { kind: 'probe', device: 0 } as const, index: 1, outcome: { kind: 'reply', value: 'x', bytes } as const });
+    recorder.record(step(MAX_RECORDED_REPLY_BYTES - 10));
+    recorder.record(step(10));
+    expect(recorder.finish().truncated).toBeUndefined();
+    recorder.record(step(1));
+    const recording = recorder.finish();
+    expect(recording.truncated).toBe('replies');
+    expect(recording.steps).toHaveLength(2);
+  });
+});

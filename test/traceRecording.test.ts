@@ -161,7 +161,7 @@ describe('the recording of a run', () => {
     }
     const recording = recorder.finish();
     expect(steps).toBe(20);
-    expect(recording.truncated).toBe(true);
+    expect(recording.truncated).toBe('entries');
     // Ten devices of a quarter of the cap each: not even the first step fits.
     expect(recording.steps.length).toBe(0);
     expect(recording.end.map((device) => device.records.length)).toEqual(devices.map(() => MAX_RECORDED_ENTRIES / 4));

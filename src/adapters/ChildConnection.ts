@@ -48,6 +48,8 @@ export class ChildConnection {
   private exited = false;
   private violation: ProtocolViolation | undefined;
   private readonly stderrTail = new OutputTail();
+  /** The length of the last answer received, in characters: what the reply it carried weighs. */
+  lastAnswerLength = 0;
 
   /** Starts `program` with `args`, or talks to `child` when given one already started. */
   constructor(program: string, args: readonly string[], private readonly label: string, child?: ProcessLike) {
@@ -157,6 +159,7 @@ export class ChildConnection {
     this.pending = undefined;
     if (pending === undefined) return this.violate(`it sent a line nobody asked for: ${line.slice(0, 80)}`);
     clearTimeout(pending.timer);
+    this.lastAnswerLength = line.length;
     pending.resolve(response);
   }
 

@@ -28,6 +28,8 @@ export class StdioProcess {
   private spare: ChildConnection | undefined;
   private replaced = false;
   private forkServer: ForkServer | undefined;
+  /** The longest answer received so far, in characters (what holding replies costs the checker). */
+  largestAnswer = 0;
 
   /**
    * `program` and `args` start one implementation process; `label` names it in messages.
@@ -69,7 +71,11 @@ export class StdioProcess {
     throwIfError(made);
     return {
       onMessage: (message: unknown) => deliver(connection, message),
-      call: (message: unknown, timeoutMs: number) => call(connection, message, timeoutMs),
+      call: async (message: unknown, timeoutMs: number) => {
+        const outcome = await call(connection, message, timeoutMs);
+        this.largestAnswer = Math.max(this.largestAnswer, connection.lastAnswerLength);
+        return outcome;
+      },
     };
   }
 
@@ -115,7 +121,7 @@ async function call(connection: ChildConnection, message: unknown, timeoutMs: nu
   }
   if (typeof response.garbled === 'string') return { kind: 'garbled', error: response.garbled };
   const error = remoteErrorOf(response);
-  return error === undefined ? { kind: 'reply', value: response.reply } : { kind: 'threw', error: errorText(error) };
+  return error === undefined ? { kind: 'reply', value: response.reply, bytes: connection.lastAnswerLength } : { kind: 'threw', error: errorText(error) };
 }
 
 async function deliver(connection: ChildConnection, message: unknown): Promise<unknown> {

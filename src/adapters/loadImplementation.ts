@@ -7,27 +7,18 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { hostHere, type ScenarioHost } from '../check/ScenarioHost.ts';
+import { hostHere } from '../check/ScenarioHost.ts';
 import { remoteFactory } from '../check/service.ts';
 import { LoadError, checkModulePath } from './loadModule.ts';
+import { withCopies, type CopiedImplementation } from './solutionCopies.ts';
 import { StdioProcess } from './StdioProcess.ts';
-import type { HarnessOptions } from '../harness/harnessOptions.ts';
-import type { HarnessResult } from '../harness/HarnessResult.ts';
-import type { CapturedOutput } from './worker/outputCapture.ts';
 import { WorkerImplementation } from './worker/WorkerImplementation.ts';
 
 const run = promisify(execFile);
 
-export interface LoadedImplementation extends ScenarioHost {
-  /** Stops the thread or process the implementation runs in. */
-  readonly close: () => Promise<void>;
-  /** Stops the run in flight at once (its thread or process ends; the next run gets a fresh one). */
-  readonly abort: () => void;
-  /** Runs the original harness where the implementation lives, when that is not here (a worker thread). */
-  readonly simulate?: (options: Omit<HarnessOptions, 'onProgress'>) => Promise<HarnessResult>;
-  /** What the implementation printed, when its output is captured apart from the checker's. */
-  readonly capturedOutput?: () => CapturedOutput;
-}
+import type { LoadedImplementation } from './LoadedImplementation.ts';
+
+export type { LoadedImplementation };
 
 /** How replay files and the corpus name a `--command` implementation. */
 export const COMMAND_PREFIX = 'command:';
@@ -65,38 +56,13 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
 }
 
 /** A Python solution through the bundled adapter. */
-async function loadPython(target: string): Promise<LoadedImplementation> {
+async function loadPython(target: string): Promise<CopiedImplementation> {
   // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
   const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';
   // The fork server starts once, so a shim's start-up is paid once: no need to ask the interpreter for its real path first.
   const python = forks ? pythonOnPath() : await pythonExecutable();
-  return startProcess(new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks));
-}
-
-/**
- * `first`, able to load copies of itself (each in processes of its own) for modes searched at the same time;
- * aborting or closing it aborts or closes every copy too, one still loading included.
- */
-function withCopies(first: LoadedImplementation, load: () => Promise<LoadedImplementation>): LoadedImplementation {
-  const copies: Promise<LoadedImplementation>[] = [];
-  const loaded: LoadedImplementation[] = [];
-  return {
-    ...first,
-    copy: () => {
-      const copy = load();
-      copies.push(copy);
-      copy.then((made) => loaded.push(made), () => {});
-      return copy;
-    },
-    abort: () => {
-      first.abort();
-      for (const copy of loaded) copy.abort();
-    },
-    close: async () => {
-      const made = await Promise.allSettled(copies);
-      await Promise.all([first.close(), ...made.map((copy) => (copy.status === 'fulfilled' ? copy.value.close() : undefined))]);
-    },
-  };
+  const server = new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks);
+  return { implementation: await startProcess(server), largestAnswer: () => server.largestAnswer };
 }
 
 /** The interpreter's name, once it is known to name an executable file (a path, or a name on the PATH); a LoadError saying so otherwise. */

@@ -2,7 +2,8 @@
  * Time to a verdict as a user waits for it: `sync-check FILE --seed 1` (default
  * options otherwise) as a process of its own, start-up included, on every Python
  * fixture of the repository, the mutants and the correct ones apart, one at a time;
- * then the mutants again with --fail-fast (the verdict without the full report).
+ * then the mutants again with --fail-fast (the verdict without the full report),
+ * then mutants and correct files with --modes-at-once 1 (before the modes were searched at the same time).
  * Issue 15's targets: a FAIL in at most 0.5 s (median over the mutants), a PASS
  * in at most 3 s, no file over 15 s, a file that exits on a probe in 2 s, the
  * hang fixture in 10 s, and a TS module's default check in 2 s.
@@ -39,11 +40,11 @@ function round(value: number): number {
 }
 
 /** Median and slowest of a group of timings, as two figures. */
-function groupFigures(name: string, timings: readonly Timing[], target: string): Figure[] {
+function groupFigures(name: string, timings: readonly Timing[], note: string): Figure[] {
   const slowest = timings.reduce((worst, timing) => (timing.seconds > worst.seconds ? timing : worst));
   const verdicts = [...new Set(timings.map((timing) => timing.verdict.toUpperCase()))].join('/');
   return [
-    { name: `${name}, median`, value: round(median(timings.map((timing) => timing.seconds))), unit: 's', detail: `${timings.length} files, verdicts ${verdicts} (target: ${target})` },
+    { name: `${name}, median`, value: round(median(timings.map((timing) => timing.seconds))), unit: 's', detail: `${timings.length} files, verdicts ${verdicts} (${note})` },
     { name: `${name}, slowest`, value: round(slowest.seconds), unit: 's', detail: `${slowest.file}, ${slowest.verdict.toUpperCase()} (target: at most 15 s)` },
   ];
 }
@@ -67,16 +68,24 @@ export async function timesToVerdict(say: (text: string) => void): Promise<Figur
   const mutants = await timeAll(pythonFiles(mutantsFolder));
   const correct = await timeAll(pythonFiles(correctFolder));
   const failFast = await timeAll(pythonFiles(mutantsFolder), ['--fail-fast']);
+  // Before: the modes one after another, as every check searched them until they were searched at the same time.
+  say('the same mutants and correct files with --modes-at-once 1 (one mode after another, as before):\n');
+  const mutantsApart = await timeAll(pythonFiles(mutantsFolder), ['--modes-at-once', '1']);
+  const correctApart = await timeAll(pythonFiles(correctFolder), ['--modes-at-once', '1']);
   const byName = (name: string): Timing | undefined => mutants.find((timing) => timing.file === name);
   const exits = byName('exits_on_probe.py');
   const hangs = byName('hangs_on_probe.py');
+  const hangsApart = mutantsApart.find((timing) => timing.file === 'hangs_on_probe.py');
   const module = await timeCheck(REFERENCE);
   return [
-    ...groupFigures('python mutants', mutants, 'a FAIL in at most 0.5 s'),
-    ...groupFigures('python correct', correct, 'at most 3 s'),
-    ...groupFigures('fail-fast', failFast, 'a FAIL in at most 0.5 s'),
+    ...groupFigures('python mutants', mutants, 'target: a FAIL in at most 0.5 s'),
+    ...groupFigures('python correct', correct, 'target: at most 3 s'),
+    ...groupFigures('fail-fast', failFast, 'target: a FAIL in at most 0.5 s'),
+    ...groupFigures('python mutants, one mode at a time', mutantsApart, 'before: the modes one after another'),
+    ...groupFigures('python correct, one mode at a time', correctApart, 'before: the modes one after another'),
     ...(exits === undefined ? [] : [{ name: 'exits on a probe', value: round(exits.seconds), unit: 's', detail: `exits_on_probe.py, ${exits.verdict.toUpperCase()} (target: at most 2 s)` }]),
     ...(hangs === undefined ? [] : [{ name: 'hangs on a probe', value: round(hangs.seconds), unit: 's', detail: `hangs_on_probe.py, ${hangs.verdict.toUpperCase()} (target: at most 10 s)` }]),
+    ...(hangsApart === undefined ? [] : [{ name: 'hangs on a probe, one mode at a time', value: round(hangsApart.seconds), unit: 's', detail: 'before: the modes one after another' }]),
     { name: 'TS module, default', value: round(module.seconds), unit: 's', detail: `the reference (${module.file}), ${module.verdict.toUpperCase()} (target: at most 2 s)` },
   ];
 }

@@ -36,8 +36,8 @@ export interface RunRecording {
   readonly steps: readonly RecordedStep[];
   /** The devices as the run left them (at the finding, when there is one). */
   readonly end: readonly DeviceView[];
-  /** Set when recording stopped early (after `steps`): the devices held more than a recording may copy. */
-  readonly truncated?: true;
+  /** Set when recording stopped early (after `steps`): the devices held more entries, or the replies more characters, than a recording may keep. */
+  readonly truncated?: 'entries' | 'replies';
 }
 
 /** The recording of a run that ended before any event (the server could not be created). */
@@ -51,6 +51,16 @@ export const NOTHING_RECORDED: RunRecording = { deviceIds: [], steps: [], end: [
 export const MAX_RECORDED_ENTRIES = 1_000_000;
 
 /**
+ * Reply characters a recording may keep in all, counted where a reply crossed a
+ * pipe (its `bytes`). A server that answers every probe with 50 MB would
+ * otherwise have each run's recording hold every one of them, several runs at
+ * once when modes are searched at the same time: the checker, not the server,
+ * would run out of memory. Past it the recording stops (`truncated`), as past
+ * MAX_RECORDED_ENTRIES; the run itself is judged to its end as always.
+ */
+export const MAX_RECORDED_REPLY_BYTES = 64 * 1024 * 1024;
+
+/**
  * Records a run step by step. A device's list is copied only when it changed
  * (its revision moved); a step shares the other devices' copies with the step
  * before, so most steps cost one object.
@@ -60,15 +70,21 @@ export class RunRecorder {
   private revisions: readonly number[] = [];
   private holdings: readonly (readonly unknown[])[] = [];
   private copied = 0;
-  private truncated = false;
+  private replyBytes = 0;
+  private truncated: 'entries' | 'replies' | undefined;
 
   constructor(private readonly devices: readonly Device[]) {}
 
   record(step: Omit<RecordedStep, 'holdings'>): void {
-    if (this.truncated) return;
+    if (this.truncated !== undefined) return;
+    this.replyBytes += step.outcome?.kind === 'reply' ? (step.outcome.bytes ?? 0) : 0;
+    if (this.replyBytes > MAX_RECORDED_REPLY_BYTES) {
+      this.truncated = 'replies';
+      return;
+    }
     const holdings = this.current();
     if (holdings === undefined) {
-      this.truncated = true;
+      this.truncated = 'entries';
       return;
     }
     const { event, index, sent, outcome, replyId, replyDevice } = step;
@@ -77,12 +93,12 @@ export class RunRecorder {
 
   /** The recording so far, with the devices as they are now. */
   finish(): RunRecording {
-    const holdings = this.truncated ? undefined : this.current();
+    const holdings = this.truncated === undefined ? this.current() : undefined;
     return {
       deviceIds: this.devices.map((device) => device.id),
       steps: this.steps,
       end: this.devices.map((device, index) => ({ id: device.id, records: holdings?.[index] ?? [...device.records], sent: [...device.sent] })),
-      ...(this.truncated ? { truncated: true } : {}),
+      ...(this.truncated === undefined ? {} : { truncated: this.truncated }),
     };
   }
 

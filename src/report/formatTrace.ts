@@ -2,7 +2,7 @@
 import { isRecordShaped, type ModelEvent, type WireRecord } from '../../model/index.ts';
 import { describeValue, type CallOutcome, type DeviceView } from '../../properties/index.ts';
 import type { Counterexample } from '../check/findCounterexample.ts';
-import { MAX_RECORDED_ENTRIES, type RecordedStep } from '../check/RunRecording.ts';
+import { MAX_RECORDED_ENTRIES, MAX_RECORDED_REPLY_BYTES, type RecordedStep, type RunRecording } from '../check/RunRecording.ts';
 import type { Outgoing } from '../check/World.ts';
 import { RecordLabels } from './recordLabels.ts';
 
@@ -53,6 +53,11 @@ export interface Trace {
   readonly explanation?: string;
 }
 
+function truncationReason(reason: NonNullable<RunRecording['truncated']>): string {
+  if (reason === 'entries') return `the devices held more than ${MAX_RECORDED_ENTRIES.toLocaleString('en-US')} entries to copy`;
+  return `the replies passed ${MAX_RECORDED_REPLY_BYTES / 1024 / 1024} MB`;
+}
+
 /** The counterexample's recorded run as numbered rows: each event's message, reply and the devices after it. */
 export function formatTrace(counterexample: Counterexample): Trace {
   const recording = counterexample.recording;
@@ -64,7 +69,7 @@ export function formatTrace(counterexample: Counterexample): Trace {
   for (const step of recording.steps) (step.index === undefined ? livenessRows : rows).push(rowOf(step, recording.deviceIds, labels, replyTexts));
   const count = livenessRows.length;
   const phase = count === 0 ? '' : `liveness phase: ${count} event${count === 1 ? '' : 's'}, then devices ${livenessRows.at(-1)?.devices ?? ''}`;
-  const cut = recording.truncated === true ? `recording stopped after ${recording.steps.length} events: the devices held more than ${MAX_RECORDED_ENTRIES.toLocaleString('en-US')} entries to copy` : '';
+  const cut = recording.truncated === undefined ? '' : `recording stopped after ${recording.steps.length} events: ${truncationReason(recording.truncated)}`;
   const liveness = [phase, cut].filter((part) => part !== '').join('; ');
   // The run stopped at the finding, so its end is as the failing event left it.
   const explanation = explain(counterexample, recording.end, labels);
