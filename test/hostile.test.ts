@@ -51,12 +51,11 @@ describe('hostile implementations get their verdict in bounded time', { concurre
  * A Python solution's three modes are searched at the same time, each on a copy
  * of its own (src/conformance/modeLanes.ts): three copies that exit, hang, leave
  * grandchildren or answer with 50 MB at once must give the same verdict, and
- * must not exhaust the checker's memory. The quick ones in `npm test`, all of them in `npm run test:deep`.
+ * must not exhaust the checker's memory (`npm run test:deep`; test/modeLanes.test.ts
+ * checks copies in `npm test`).
  */
-const ALL_MODES_QUICK: ReadonlySet<string> = new Set(['prints_to_stdout.py']);
-
-describe('hostile Python solutions, every mode at once', { concurrent: true }, () => {
-  const fixtures = hostileFixtures().filter((fixture) => fixture.file.endsWith('.py') && !fixture.isProgram && (deep || ALL_MODES_QUICK.has(path.basename(fixture.file))));
+describe.runIf(deep)('hostile Python solutions, every mode at once', { concurrent: true }, () => {
+  const fixtures = hostileFixtures().filter((fixture) => fixture.file.endsWith('.py') && !fixture.isProgram);
   it.each(fixtures.map((fixture) => [path.basename(fixture.file), fixture] as const))('%s', (_name, fixture) => expectVerdict(fixture, []), (BUDGET_SECONDS + 60) * 1000);
 });
 

@@ -111,12 +111,14 @@ describe('modes searched at the same time', () => {
 
 describe('a Python solution, three modes at once', () => {
   it('the same JSON report, byte for byte, as one mode after another; every copy stopped after', async () => {
-    const file = path.join(FIXTURES, 'python', 'mutants', 'off_by_one.py');
+    // A crash on an empty message: a finding (and an abandoned connection) in every mode.
+    const file = path.join(FIXTURES, 'python', 'mutants', 'keyerror_on_empty.py');
     const options = { seed: 3, runs: 10 };
     const together = await checkConformance(file, options);
     expect(runningCount()).toBe(0);
     const apart = await checkConformance(file, { ...options, modesAtOnce: 1 });
     expect(together.verdict).toBe('fail');
+    expect(together.properties.find((property) => property.id === 'S6')?.modes).toEqual({ seed: 'fail', fifo: 'fail', reorder: 'fail' });
     expect(JSON.stringify(together)).toBe(JSON.stringify(apart));
   });
 
