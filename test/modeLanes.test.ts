@@ -109,6 +109,27 @@ describe('modes searched at the same time', () => {
   });
 });
 
+describe('--fail-fast, modes at once', () => {
+  it.each([
+    // Fails in seed: fifo and reorder are stopped and not searched.
+    { mutant: 'offByOneSkip.ts', failing: 'seed', notSearched: ['fifo', 'reorder'] },
+    // Passes seed, fails in fifo: seed runs in full, reorder is stopped and not searched.
+    { mutant: 'logsUnknownTypes.ts', failing: 'fifo', notSearched: ['reorder'] },
+  ])('$mutant: the report of one mode after another, the modes after the first failure not searched', async ({ mutant, failing, notSearched }) => {
+    const factory = await loadModule(path.join(FIXTURES, 'mutants', mutant));
+    const copying: ScenarioHost = { ...hostHere(factory), copy: () => Promise.resolve(hostHere(factory)) };
+    const options = { seed: 2, runs: 30, failFast: true };
+    const together = await runConformance(copying, options);
+    const apart = await runConformance(copying, { ...options, lanes: 1 });
+    expect(together.stoppedAtFirstFailure).toBe(true);
+    const failed = together.modes.filter((mode) => mode.verdicts.some((verdict) => verdict.status === 'fail')).map((mode) => mode.mode);
+    expect(failed).toEqual([failing]);
+    const unsearched = together.modes.filter((mode) => mode.verdicts.every((verdict) => verdict.status === 'n/a' && verdict.runs === 0)).map((mode) => mode.mode);
+    expect(unsearched).toEqual(notSearched);
+    expect(JSON.stringify(together)).toBe(JSON.stringify(apart));
+  });
+});
+
 describe('a Python solution, three modes at once', () => {
   it('the same JSON report, byte for byte, as one mode after another; every copy stopped after', async () => {
     // A crash on an empty message: a finding (and an abandoned connection) in every mode.

@@ -2,8 +2,8 @@
  * Time to a verdict as a user waits for it: `sync-check FILE --seed 1` (default
  * options otherwise) as a process of its own, start-up included, on every Python
  * fixture of the repository, the mutants and the correct ones apart, one at a time;
- * then the mutants again with --fail-fast (the verdict without the full report),
- * then mutants and correct files with --modes-at-once 1 (before the modes were searched at the same time).
+ * each also with --modes-at-once 1 right after it (before the modes were searched
+ * at the same time), then the mutants again with --fail-fast (the verdict without the full report).
  * Issue 15's targets: a FAIL in at most 0.5 s (median over the mutants), a PASS
  * in at most 3 s, no file over 15 s, a file that exits on a probe in 2 s, the
  * hang fixture in 10 s, and a TS module's default check in 2 s.
@@ -49,6 +49,12 @@ function groupFigures(name: string, timings: readonly Timing[], note: string): F
   ];
 }
 
+/** The median of each file's ratio of its two times, taken pair by pair. */
+function pairedRatio(name: string, after: readonly Timing[], before: readonly Timing[]): Figure {
+  const ratios = after.map((timing, index) => timing.seconds / (before[index]?.seconds ?? Number.NaN));
+  return { name: `${name}, median ratio`, value: round(median(ratios)), unit: 'x', detail: `each file's two checks back to back (${ratios.length} pairs)` };
+}
+
 /** Every figure of the section; undefined outside the repository (the fixtures are its test files). */
 export async function timesToVerdict(say: (text: string) => void): Promise<Figure[] | undefined> {
   const mutantsFolder = repositoryFile('fixtures/python/mutants');
@@ -64,14 +70,23 @@ export async function timesToVerdict(say: (text: string) => void): Promise<Figur
     }
     return timings;
   };
-  say('every Python mutant, then every correct Python file, then the mutants with --fail-fast:\n');
-  const mutants = await timeAll(pythonFiles(mutantsFolder));
-  const correct = await timeAll(pythonFiles(correctFolder));
+  // Before: the modes one after another (--modes-at-once 1), as every check searched them until they were searched
+  // at the same time; each file's two checks back to back, so the machine's drift moves both alike.
+  const timePairs = async (files: readonly string[]): Promise<{ after: Timing[]; before: Timing[] }> => {
+    const after: Timing[] = [];
+    const before: Timing[] = [];
+    for (const file of files) {
+      after.push(await timeCheck(file));
+      before.push(await timeCheck(file, ['--modes-at-once', '1']));
+      const [now, then] = [after.at(-1), before.at(-1)] as [Timing, Timing];
+      say(`  ${now.file.padEnd(30)} ${now.seconds.toFixed(2).padStart(6)} s  ${now.verdict.toUpperCase().padEnd(4)}  one mode at a time ${then.seconds.toFixed(2).padStart(6)} s  ${then.verdict.toUpperCase()}\n`);
+    }
+    return { after, before };
+  };
+  say('every Python mutant, then every correct Python file (each also with --modes-at-once 1, the modes one after another as before), then the mutants with --fail-fast:\n');
+  const { after: mutants, before: mutantsApart } = await timePairs(pythonFiles(mutantsFolder));
+  const { after: correct, before: correctApart } = await timePairs(pythonFiles(correctFolder));
   const failFast = await timeAll(pythonFiles(mutantsFolder), ['--fail-fast']);
-  // Before: the modes one after another, as every check searched them until they were searched at the same time.
-  say('the same mutants and correct files with --modes-at-once 1 (one mode after another, as before):\n');
-  const mutantsApart = await timeAll(pythonFiles(mutantsFolder), ['--modes-at-once', '1']);
-  const correctApart = await timeAll(pythonFiles(correctFolder), ['--modes-at-once', '1']);
   const byName = (name: string): Timing | undefined => mutants.find((timing) => timing.file === name);
   const exits = byName('exits_on_probe.py');
   const hangs = byName('hangs_on_probe.py');
@@ -82,7 +97,9 @@ export async function timesToVerdict(say: (text: string) => void): Promise<Figur
     ...groupFigures('python correct', correct, 'target: at most 3 s'),
     ...groupFigures('fail-fast', failFast, 'target: a FAIL in at most 0.5 s'),
     ...groupFigures('python mutants, one mode at a time', mutantsApart, 'before: the modes one after another'),
+    pairedRatio('python mutants, at once / one at a time', mutants, mutantsApart),
     ...groupFigures('python correct, one mode at a time', correctApart, 'before: the modes one after another'),
+    pairedRatio('python correct, at once / one at a time', correct, correctApart),
     ...(exits === undefined ? [] : [{ name: 'exits on a probe', value: round(exits.seconds), unit: 's', detail: `exits_on_probe.py, ${exits.verdict.toUpperCase()} (target: at most 2 s)` }]),
     ...(hangs === undefined ? [] : [{ name: 'hangs on a probe', value: round(hangs.seconds), unit: 's', detail: `hangs_on_probe.py, ${hangs.verdict.toUpperCase()} (target: at most 10 s)` }]),
     ...(hangsApart === undefined ? [] : [{ name: 'hangs on a probe, one mode at a time', value: round(hangsApart.seconds), unit: 's', detail: 'before: the modes one after another' }]),

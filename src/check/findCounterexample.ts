@@ -32,8 +32,8 @@ export interface SearchOptions extends ScenarioOptions {
   readonly onRun?: ((runs: number) => void) | undefined;
   /** Called with each generated run's scenario and 0-based index, in order, before it runs (shrink candidates are not generated runs). */
   readonly onScenario?: ((index: number, scenario: Scenario) => void) | undefined;
-  /** Stops the search when time runs out or the user interrupts. */
-  readonly budget?: SearchBudget;
+  /** Stops the search when time runs out or the user interrupts (only asked whether it is cut short). */
+  readonly budget?: Pick<SearchBudget, 'cutShort'>;
   /** The timeout pace, shared by every search of one check so a hang learned once is not paid for again. */
   readonly pace?: HangPace;
   /** The most time spent shrinking (default SHRINK_LIMIT_MS); the fast test suite, which asserts detection only, sets it lower. */

@@ -43,7 +43,7 @@ export function checkCommand(name: string, context: CommandContext): Command {
     .addOption(option('--devices <N>', `fix the number of devices, 1 to ${MAX_DEVICES} (with --exhaustive: the most, 1 to 4)`, `1 to ${MAX_DEVICES}; with --exhaustive ${DEFAULT_EXHAUSTIVE_BOUNDS.devices}`))
     .addOption(option('--strict', "warnings fail, and R1 is judged (every reply must equal the reference model's)"))
     .addOption(option('--fail-fast', 'end the check at its first failure, shrunk: a FAIL sooner, but the properties not yet judged stay n/a'))
-    .addOption(option('--modes-at-once <N>', `modes searched at the same time, 1 to ${MAX_LANES}, each on a copy of a Python solution of its own (a module or --command: one after another, as under --fail-fast)`, MAX_LANES))
+    .addOption(option('--modes-at-once <N>', `modes searched at the same time, 1 to ${MAX_LANES}, each on a copy of a Python solution of its own (a module or --command: one after another)`, MAX_LANES))
     .addOption(option('--timeout <MS>', 'ms a reply may take before it counts as a hang (S6/S7), 1 to 3,600,000', DEFAULT_TIMEOUT_MS))
     .addOption(option('--budget <SECONDS>', 'seconds the whole check may take; past them the verdict is at best WARN', DEFAULT_BUDGET_SECONDS))
     .addOption(option('--json', 'print one JSON object on stdout, nothing else'))

@@ -28,13 +28,13 @@ export async function searchInLanes<Result>(
   host: ScenarioHost,
   modes: readonly NetworkMode[],
   lanes: number,
-  search: (host: ScenarioHost, mode: NetworkMode, lane: number) => Promise<Result>,
+  search: (host: ScenarioHost, mode: NetworkMode, lane: number, index: number) => Promise<Result>,
 ): Promise<Result[]> {
   const count = host.copy === undefined ? 1 : Math.max(1, Math.min(lanes, modes.length));
   const results: Result[] = [];
   const indexesOf = (lane: number): number[] => modes.map((_mode, index) => index).filter((index) => index % count === lane);
   const serve = async (laneHost: ScenarioHost, lane: number, indexes: readonly number[]): Promise<void> => {
-    for (const index of indexes) results[index] = await search(laneHost, modes[index] as NetworkMode, lane);
+    for (const index of indexes) results[index] = await search(laneHost, modes[index] as NetworkMode, lane, index);
   };
   const copies = Array.from({ length: count - 1 }, () => loadCopy(host));
   const served = [

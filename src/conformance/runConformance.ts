@@ -44,26 +44,28 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   const modeList = options.modes ?? NETWORK_MODES;
-  const checkOn = (modeHost: ScenarioHost, mode: NetworkMode, pace: HangPace): Promise<ModeReport> => {
-    const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
-    const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
-    return checkMode(modeHost, mode, known, { ...search, pace, seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast);
-  };
   // Each lane learns its own timeout pace: what one mode's server hangs on cannot change another mode's runs.
   const paces: HangPace[] = [];
   const paceOf = (lane: number): HangPace => (paces[lane] ??= new HangPace(search.timeoutMs));
-  let modes: ModeReport[];
-  let failed = false;
-  if (failFast) {
-    // One mode after another: a failure ends the check, and the modes after it are not searched.
-    modes = [];
-    for (const mode of modeList) {
-      modes.push(failed ? notSearched(mode) : await checkOn(host, mode, paceOf(0)));
-      failed ||= modes.at(-1)?.verdicts.some((verdict) => verdict.status === 'fail') === true;
-    }
-  } else {
-    modes = await searchInLanes(host, modeList, lanes, (modeHost, mode, lane) => checkOn(modeHost, mode, paceOf(lane)));
-  }
+  // Under --fail-fast, a mode that fails stops the search of every mode after it (see firstFailureOnly).
+  const stopped = modeList.map(() => false);
+  const searched = await searchInLanes(host, modeList, lanes, (modeHost, mode, lane, index) => {
+    if (stopped[index] === true) return Promise.resolve(notSearched(mode));
+    // Stopped while it searches (a mode before it failed): it ends at its next run, as if interrupted; its report is dropped.
+    const budget = {
+      get cutShort() {
+        return stopped[index] === true ? ('interrupted' as const) : search.budget?.cutShort;
+      },
+    };
+    const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
+    const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
+    return checkMode(modeHost, mode, known, { ...search, budget, pace: paceOf(lane), seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast).then((report) => {
+      if (failFast && hasFailure(report)) stopped.fill(true, index + 1);
+      return report;
+    });
+  });
+  const modes = failFast ? firstFailureOnly(searched) : searched;
+  const failed = failFast && modes.some(hasFailure);
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return {
     verdict: overallVerdict(modes, cutShort),
@@ -73,6 +75,20 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
     ...(cutShort === undefined ? {} : { cutShort }),
     ...(failed ? { stoppedAtFirstFailure: true } : {}),
   };
+}
+
+function hasFailure(report: ModeReport): boolean {
+  return report.verdicts.some((verdict) => verdict.status === 'fail');
+}
+
+/**
+ * What a fail-fast check reports: every mode up to the first that failed, in the modes' order, and the modes
+ * after it not searched, as when they are searched one after another. Searched at the same time, a mode is
+ * stopped only once a mode before it has failed, so the first failing mode and every one before it ran in full.
+ */
+function firstFailureOnly(modes: readonly ModeReport[]): ModeReport[] {
+  const first = modes.findIndex(hasFailure);
+  return modes.map((report, index) => (first !== -1 && index > first ? notSearched(report.mode) : report));
 }
 
 /** A mode a fail-fast check did not reach: every property n/a, nothing run. */
