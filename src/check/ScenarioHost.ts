@@ -23,6 +23,8 @@ export interface ScenarioHost {
    * made this host stops the copies with it.
    */
   readonly copy?: () => Promise<ScenarioHost>;
+  /** Stops the run in flight at once (its thread or process ends; the next run gets a fresh one), where it runs apart. */
+  readonly abort?: () => void;
 }
 
 /** Runs scenarios in this thread, calling `factory`'s servers directly. */

@@ -47,10 +47,20 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
   // Each lane learns its own timeout pace: what one mode's server hangs on cannot change another mode's runs.
   const paces: HangPace[] = [];
   const paceOf = (lane: number): HangPace => (paces[lane] ??= new HangPace(search.timeoutMs));
-  // Under --fail-fast, a mode that fails stops the search of every mode after it (see firstFailureOnly).
+  // Under --fail-fast, a mode that fails stops the search of every mode after it (see firstFailureOnly): a copy
+  // searching one has its run in flight stopped too (a hung call would otherwise hold the verdict up).
   const stopped = modeList.map(() => false);
+  const onCopy: ((() => void) | undefined)[] = [];
+  const stopAfter = (failing: number): void => {
+    for (let index = failing + 1; index < modeList.length; index++) {
+      if (!stopped[index]) onCopy[index]?.();
+      stopped[index] = true;
+    }
+  };
   const searched = await searchInLanes(host, modeList, lanes, (modeHost, mode, lane, index) => {
     if (stopped[index] === true) return Promise.resolve(notSearched(mode));
+    // The first lane's host would stop every copy with it: only a copy's own run is stopped.
+    if (lane > 0 && modeHost.abort !== undefined) onCopy[index] = modeHost.abort;
     // Stopped while it searches (a mode before it failed): it ends at its next run, as if interrupted; its report is dropped.
     const budget = {
       get cutShort() {
@@ -60,7 +70,8 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
     const known = (options.knownFailures ?? []).filter((failure) => failure.scenario.mode === mode);
     const onRun = onProgress === undefined ? undefined : (runs: number) => onProgress(mode, runs);
     return checkMode(modeHost, mode, known, { ...search, budget, pace: paceOf(lane), seed: modeSeed(seed, mode), onRun }, skip?.[mode] ?? [], failFast).then((report) => {
-      if (failFast && hasFailure(report)) stopped.fill(true, index + 1);
+      onCopy[index] = undefined;
+      if (failFast && hasFailure(report)) stopAfter(index);
       return report;
     });
   });
