@@ -40,7 +40,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   }
   if (target.endsWith('.py')) {
     if (!existsSync(target)) throw new LoadError(`no such file: ${target}`);
-    return withCopies(await loadPython(target), () => loadPython(target));
+    return withCopies(await loadPython(target), (signal) => loadPython(target, signal));
   }
   checkModulePath(target);
   const worker = await WorkerImplementation.start(target);
@@ -56,13 +56,20 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
 }
 
 /** A Python solution through the bundled adapter. */
-async function loadPython(target: string): Promise<CopiedImplementation> {
+/** `signal` stops it even while it loads (a copy whose load hangs must not hold up a check that is over). */
+async function loadPython(target: string, signal?: AbortSignal): Promise<CopiedImplementation> {
   // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
   const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';
   // The fork server starts once, so a shim's start-up is paid once: no need to ask the interpreter for its real path first.
   const python = forks ? pythonOnPath() : await pythonExecutable();
   const server = new StdioProcess(python, [PYTHON_ADAPTER, target], target, forks);
-  return { implementation: await startProcess(server), largestAnswer: () => server.largestAnswer };
+  const stop = (): void => void server.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return { implementation: await startProcess(server), largestAnswer: () => server.largestAnswer };
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }
 
 /** The interpreter's name, once it is known to name an executable file (a path, or a name on the PATH); a LoadError saying so otherwise. */

@@ -22,8 +22,10 @@ export interface CopiedImplementation {
 }
 
 /** `first`, with `copy()` loading another by `load`; every run of it and its copies goes through one RunTurns. */
-export function withCopies(first: CopiedImplementation, load: () => Promise<CopiedImplementation>): LoadedImplementation {
+export function withCopies(first: CopiedImplementation, load: (signal: AbortSignal) => Promise<CopiedImplementation>): LoadedImplementation {
   const loading: Promise<CopiedImplementation>[] = [];
+  // Aborting stops the copies still loading as well: their loads then fail at once, and their modes go to the first.
+  const stopLoading = new AbortController();
   const loaded: CopiedImplementation[] = [first];
   const turns = new RunTurns(() => loaded.some((copy) => copy.largestAnswer() > LARGE_ANSWER_CHARS));
   const takingTurns = (implementation: LoadedImplementation): LoadedImplementation => ({
@@ -33,13 +35,15 @@ export function withCopies(first: CopiedImplementation, load: () => Promise<Copi
   return {
     ...takingTurns(first.implementation),
     copy: async () => {
-      const copy = load();
+      if (stopLoading.signal.aborted) throw new Error('the check was stopped');
+      const copy = load(stopLoading.signal);
       loading.push(copy);
       const made = await copy;
       loaded.push(made);
       return takingTurns(made.implementation);
     },
     abort: () => {
+      stopLoading.abort();
       for (const copy of loaded) copy.implementation.abort();
     },
     close: async () => {

@@ -18,9 +18,10 @@ export interface ScenarioHost {
   readonly evaluateSequence?: SequenceEvaluator;
   /**
    * Loads another copy of the implementation, in processes of its own, so that
-   * another mode can be searched at the same time (src/conformance/modeLanes.ts).
-   * Only where copies share nothing the user would notice: a Python file. Whoever
-   * made this host stops the copies with it.
+   * another mode can be searched at the same time (src/conformance/modeLanes.ts):
+   * a Python file. Copies share the machine (files, ports), so what they find is
+   * confirmed on one copy alone (src/conformance/confirmAlone.ts). Whoever made
+   * this host stops the copies with it.
    */
   readonly copy?: () => Promise<ScenarioHost>;
   /** Stops the run in flight at once (its thread or process ends; the next run gets a fresh one), where it runs apart. */

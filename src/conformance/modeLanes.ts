@@ -30,7 +30,7 @@ export async function searchInLanes<Result>(
   lanes: number,
   search: (host: ScenarioHost, mode: NetworkMode, lane: number, index: number) => Promise<Result>,
 ): Promise<Result[]> {
-  const count = host.copy === undefined ? 1 : Math.max(1, Math.min(lanes, modes.length));
+  const count = host.copy === undefined || !Number.isInteger(lanes) ? 1 : Math.max(1, Math.min(lanes, modes.length));
   const results: Result[] = [];
   const indexesOf = (lane: number): number[] => modes.map((_mode, index) => index).filter((index) => index % count === lane);
   const serve = async (laneHost: ScenarioHost, lane: number, indexes: readonly number[]): Promise<void> => {

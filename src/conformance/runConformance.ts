@@ -9,6 +9,7 @@ import type { ServiceFactory } from '../check/service.ts';
 import { RunStatistics } from '../check/statistics.ts';
 import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
 import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
+import { failuresStandAlone } from './confirmAlone.ts';
 import { MAX_LANES, searchInLanes } from './modeLanes.ts';
 import { overallVerdict, verdictOf } from './verdicts.ts';
 
@@ -53,8 +54,9 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
   const onCopy: ((() => void) | undefined)[] = [];
   const stopAfter = (failing: number): void => {
     for (let index = failing + 1; index < modeList.length; index++) {
-      if (!stopped[index]) onCopy[index]?.();
+      const running = !stopped[index];
       stopped[index] = true;
+      if (running) onCopy[index]?.();
     }
   };
   const searched = await searchInLanes(host, modeList, lanes, (modeHost, mode, lane, index) => {
@@ -76,6 +78,9 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
     });
   });
   const modes = failFast ? firstFailureOnly(searched) : searched;
+  // Found by copies at the same time: each failure must stand on one copy alone (confirmAlone.ts), else one after another.
+  const copied = host.copy !== undefined && Math.min(lanes, modeList.length) > 1;
+  if (copied && !(await failuresStandAlone(host, modes, search))) return runConformance(host, { ...options, lanes: 1 });
   const failed = failFast && modes.some(hasFailure);
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return {
