@@ -69,13 +69,12 @@ export class StdioProcess {
       throw error;
     }
     throwIfError(made);
+    const answered = (length: number): void => {
+      this.largestAnswer = Math.max(this.largestAnswer, length);
+    };
     return {
-      onMessage: (message: unknown) => deliver(connection, message),
-      call: async (message: unknown, timeoutMs: number) => {
-        const outcome = await call(connection, message, timeoutMs);
-        this.largestAnswer = Math.max(this.largestAnswer, connection.lastAnswerLength);
-        return outcome;
-      },
+      onMessage: (message: unknown) => deliver(connection, message, answered),
+      call: (message: unknown, timeoutMs: number) => call(connection, message, timeoutMs, answered),
     };
   }
 
@@ -110,7 +109,7 @@ export class StdioProcess {
 }
 
 /** One call, its timeout measured to the first byte of the answer (a huge reply is slow to send, not hung). */
-async function call(connection: ChildConnection, message: unknown, timeoutMs: number): Promise<CallOutcome> {
+async function call(connection: ChildConnection, message: unknown, timeoutMs: number, answered: (length: number) => void): Promise<CallOutcome> {
   let response: Response;
   try {
     response = await connection.request({ op: 'message', message }, timeoutMs);
@@ -119,13 +118,15 @@ async function call(connection: ChildConnection, message: unknown, timeoutMs: nu
     // A process that has ended answers nothing more in this run (the next run gets a fresh one).
     return { kind: 'threw', error: errorText(error), ...(connection.alive ? {} : { ended: true }) };
   }
+  answered(connection.lastAnswerLength);
   if (typeof response.garbled === 'string') return { kind: 'garbled', error: response.garbled };
   const error = remoteErrorOf(response);
   return error === undefined ? { kind: 'reply', value: response.reply, bytes: connection.lastAnswerLength } : { kind: 'threw', error: errorText(error) };
 }
 
-async function deliver(connection: ChildConnection, message: unknown): Promise<unknown> {
+async function deliver(connection: ChildConnection, message: unknown, answered: (length: number) => void): Promise<unknown> {
   const response = await connection.request({ op: 'message', message });
+  answered(connection.lastAnswerLength);
   throwIfError(response);
   if (typeof response.garbled === 'string') throw new NotTransferable(response.garbled);
   return response.reply;

@@ -55,8 +55,7 @@ export async function loadImplementation(target: string): Promise<LoadedImplemen
   };
 }
 
-/** A Python solution through the bundled adapter. */
-/** `signal` stops it even while it loads (a copy whose load hangs must not hold up a check that is over). */
+/** A Python solution through the bundled adapter; `signal` stops it even while it loads (a copy whose load hangs must not hold up a check that is over). */
 async function loadPython(target: string, signal?: AbortSignal): Promise<CopiedImplementation> {
   // A fork server where the platform can fork: a process that exits or hangs then costs a fork, not a start.
   const forks = process.platform !== 'win32' && process.env.SYNC_PYTHON_FORKS !== '0';

@@ -19,6 +19,11 @@ import type { ScenarioHost } from '../check/ScenarioHost.ts';
 /** Searches at once at most: one per mode (the catalogue has three). */
 export const MAX_LANES = 3;
 
+/** How many lanes `searchInLanes` uses: one unless the host can make copies, never more than one per mode. */
+export function laneCount(host: ScenarioHost, modes: readonly NetworkMode[], lanes: number): number {
+  return host.copy === undefined || !Number.isInteger(lanes) ? 1 : Math.max(1, Math.min(lanes, modes.length));
+}
+
 /**
  * `search` for every mode, on `lanes` hosts at most (the first is `host`, the others its copies); results in the
  * modes' order. Mode i goes to lane i % lanes, so which modes share a lane (and its pace) never depends on timing;
@@ -30,7 +35,7 @@ export async function searchInLanes<Result>(
   lanes: number,
   search: (host: ScenarioHost, mode: NetworkMode, lane: number, index: number) => Promise<Result>,
 ): Promise<Result[]> {
-  const count = host.copy === undefined || !Number.isInteger(lanes) ? 1 : Math.max(1, Math.min(lanes, modes.length));
+  const count = laneCount(host, modes, lanes);
   const results: Result[] = [];
   const indexesOf = (lane: number): number[] => modes.map((_mode, index) => index).filter((index) => index % count === lane);
   const serve = async (laneHost: ScenarioHost, lane: number, indexes: readonly number[]): Promise<void> => {

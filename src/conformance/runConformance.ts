@@ -10,7 +10,7 @@ import { RunStatistics } from '../check/statistics.ts';
 import type { ConformanceReport, KnownFailure, ModeReport } from './ConformanceReport.ts';
 import { judgeEachProperty, type SearchRound } from './judgeEachProperty.ts';
 import { failuresStandAlone } from './confirmAlone.ts';
-import { MAX_LANES, searchInLanes } from './modeLanes.ts';
+import { laneCount, MAX_LANES, searchInLanes } from './modeLanes.ts';
 import { overallVerdict, verdictOf } from './verdicts.ts';
 
 export interface ConformanceOptions extends Partial<Omit<SearchOptions, 'path'>> {
@@ -79,8 +79,7 @@ export async function runConformance(subject: ScenarioHost | ServiceFactory, opt
   });
   const modes = failFast ? firstFailureOnly(searched) : searched;
   // Found by copies at the same time: each failure must stand on one copy alone (confirmAlone.ts), else one after another.
-  const copied = host.copy !== undefined && Math.min(lanes, modeList.length) > 1;
-  if (copied && !(await failuresStandAlone(host, modes, search))) return runConformance(host, { ...options, lanes: 1 });
+  if (laneCount(host, modeList, lanes) > 1 && !(await failuresStandAlone(host, modes, search))) return runConformance(host, { ...options, lanes: 1 });
   const failed = failFast && modes.some(hasFailure);
   const cutShort = search.budget?.cutShort ?? modes.find((mode) => mode.cutShort !== undefined)?.cutShort;
   return {
