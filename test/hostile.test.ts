@@ -16,14 +16,16 @@ const BUDGET_SECONDS = 60;
 
 /**
  * Fixtures whose verdict takes long by design (a load timeout of 15 s, a hang
- * confirmed at the full timeout, a 50-200 MB reply, running out of memory):
- * `npm run test:deep` checks them; `npm test` checks the others, which cover
- * the same kinds of fault quickly (exit at import and on a message, a hang at
- * top level, in the factory and on every probe, a cyclic reply, throws, noise).
+ * confirmed at the full timeout, a hang behind a forged heartbeat, a 50-200 MB
+ * reply, running out of memory): `npm run test:deep` checks them; `npm test`
+ * checks the others, which cover the same kinds of fault quickly (exit at import
+ * and on a message, a hang at top level, in the factory and on every probe, a
+ * cyclic reply, throws, noise, patched globals, forged answers).
  */
 const SLOW: ReadonlySet<string> = new Set([
   'exit_in_onmessage.py',
   'extra_line_server.py',
+  'forgesHeartbeat.ts',
   'hangsAfterFiveRecords.ts',
   'hangs_on_probe_after_five.py',
   'hugeReply.ts',

@@ -40,8 +40,15 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-/** One line describing a thrown value, with its type when it has one. */
+/**
+ * One line describing a thrown value, with its type when it has one. Never throws itself: code under check can
+ * throw a Proxy whose every trap throws, or an Error whose `name` is a getter that does.
+ */
 export function errorText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  try {
+    if (error instanceof Error) return `${String(error.name)}: ${String(error.message)}`;
+    return String(error);
+  } catch {
+    return `a thrown ${typeof error} that cannot be described (reading it threw)`;
+  }
 }

@@ -63,13 +63,14 @@ export const PACKED_INVARIANTS: Readonly<Record<ModelInvariantId, PackedInvarian
   S3: (layout, _before, _code, after, changed) => {
     if (changed < 0) return undefined;
     const at = recordsAt(layout, changed);
-    // Record k of a sender must follow its records 0..k-1: count how many of that sender came before.
+    // Record k of a sender must follow its records 0..k-1: count, per sender, how many came before (one pass).
+    const earlier = PER_SENDER.fill(0, 0, layout.devices);
     for (let index = 0; index < after[at]!; index++) {
       const record = after[at + 1 + index]!;
       const sender = senderOf(layout, record);
-      let before = 0;
-      for (let earlier = 0; earlier < index; earlier++) if (senderOf(layout, after[at + 1 + earlier]!) === sender) before++;
+      const before = earlier[sender]!;
       if (record % layout.recordsPerDevice !== before) return `dev_${changed}[${index}] should be dev_${sender}'s record #${before + 1}, got another`;
+      earlier[sender] = before + 1;
     }
     return undefined;
   },
@@ -80,6 +81,9 @@ export const PACKED_INVARIANTS: Readonly<Record<ModelInvariantId, PackedInvarian
     return after[at]! < before[at]! ? `dev_${changed} went from ${before[at]} to ${after[at]} records` : undefined;
   },
 };
+
+/** Scratch counts per sender for S3 (at most 250 devices by the layout's bound); the checks run one at a time. */
+const PER_SENDER = new Int32Array(256);
 
 function logHolds(state: Uint8Array, record: number): boolean {
   for (let index = 1; index <= state[0]!; index++) if (state[index] === record) return true;

@@ -1,30 +1,40 @@
 /**
- * A TS/JS implementation run apart from the checker, in a worker thread. Whole
- * scenarios run next to it; engines that watch every step get servers whose
- * calls cross one at a time. Whatever the implementation does to its thread
- * (exit, loop, crash, run out of memory), the run in flight gets a finding and
- * the next run gets a fresh thread; once one was needed, a spare is kept warm.
+ * A TS/JS implementation run apart from the checker, in a worker thread. Runs
+ * are driven and judged in the checker's thread, and the servers' calls cross
+ * one at a time: the implementation's thread is hostile ground (code under
+ * check can patch its globals or forge what it posts), so nothing it computes
+ * besides its server's answers is believed. Whatever the implementation does to
+ * its thread (exit, loop, crash, run out of memory), the run in flight gets a
+ * finding and the next run gets a fresh thread; once one was needed, a spare is kept warm.
  */
 import path from 'node:path';
-import { effectiveLevel, propertyById, type CallOutcome, type PropertyId, type Scenario } from '../../../properties/index.ts';
-import type { RunResult, RunSettings } from '../../check/runScenario.ts';
+import { effectiveLevel, propertyById, type CallOutcome, type Scenario } from '../../../properties/index.ts';
+import type { RunRecording } from '../../check/RunRecording.ts';
+import { runScenario, type RunResult, type RunSettings } from '../../check/runScenario.ts';
 import type { ScenarioHost } from '../../check/ScenarioHost.ts';
 import { remoteFactory, type RemoteService, type ServiceFactory } from '../../check/service.ts';
-import { scenarioOf, type SequenceEvaluator } from '../../check/evaluateSequence.ts';
-import { START } from '../../check/Frontier.ts';
+import { evaluateSequence, type SequenceEvaluator } from '../../check/evaluateSequence.ts';
 import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../harness/objectHarness.ts';
 import type { HarnessOptions } from '../../harness/harnessOptions.ts';
 import type { HarnessResult } from '../../harness/HarnessResult.ts';
 import { bundleModule, type ModuleBundle } from '../moduleBundle.ts';
 import { ImplementationThread, implementationWorkerEntry, WORKER_MEMORY_MB, type ThreadEnd, type ThreadLoad } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
-import { LIVENESS_STEP } from './workerProtocol.ts';
 
 const DEFAULT_CREATE_TIMEOUT_MS = 1000;
 
 /** How long past its own timeout a thread may stand still before it counts as blocked. */
 export function stallLimitMs(timeoutMs: number): number {
   return timeoutMs + Math.max(200, timeoutMs);
+}
+
+/**
+ * How long one call may take, whatever the heartbeat says. A call beats as it starts and ends (and as its
+ * Promise settles), so an honest one answers within two stall limits; code that bumps the heartbeat itself
+ * while it hangs is stopped at three.
+ */
+export function callLimitMs(timeoutMs: number): number {
+  return 3 * stallLimitMs(timeoutMs);
 }
 
 export class WorkerImplementation implements ScenarioHost {
@@ -62,45 +72,37 @@ export class WorkerImplementation implements ScenarioHost {
     return this.output.summary();
   }
 
+  /**
+   * One run, driven and judged here: only the server's calls cross to its thread. Whatever the implementation
+   * does to its own thread (its globals, its prototypes, its port to this one), it can change what its server
+   * answers, never how a run is judged.
+   */
   async run(scenario: Scenario, settings: RunSettings): Promise<RunResult> {
     this.timeoutMs = settings.timeoutMs;
-    const thread = await this.thread();
-    const properties = settings.properties.map((property) => property.id);
-    const answer = await thread.request(
-      (id) => ({ kind: 'run', id, scenario, properties, strict: settings.strict, timeoutMs: settings.timeoutMs }),
-      stallLimitMs(settings.timeoutMs),
-    );
-    if (answer.kind === 'ran') return answer.result;
-    if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
-    if (isEnd(answer)) return resultOfEnd(answer, scenario, properties, settings.strict);
-    throw new Error(`internal: unexpected worker answer ${answer.kind}`);
+    let finishRecording: (() => RunRecording) | undefined;
+    const result = await runScenario(this.factory, scenario, { ...settings, onPass: (finish) => (finishRecording = finish) });
+    if (result.finding !== undefined || result.abandoned !== undefined || !settings.properties.some((property) => property.id === 'S6')) return result;
+    // Something the implementation left behind may surface only now (a timer, a rejection): it fails the run.
+    const escaped = await this.escapedSince(settings.timeoutMs);
+    if (escaped === undefined) return result;
+    const finding = { property: 'S6', level: effectiveLevel(propertyById('S6'), settings.strict), message: `${escaped} (noticed after the last step)`, step: undefined } as const;
+    const recording = finishRecording?.();
+    return { ...result, finding, ...(recording === undefined ? {} : { recording }) };
   }
 
-  /** One exhaustive-search sequence, evaluated next to the implementation (one crossing per sequence). */
-  readonly evaluateSequence: SequenceEvaluator = async (mode, node, settings) => {
+  /** What escaped the implementation once its thread has let due timers and rejections surface; undefined if nothing (or no thread). */
+  private async escapedSince(timeoutMs: number): Promise<string | undefined> {
+    const thread = this.current;
+    if (thread?.alive !== true) return undefined;
+    const answer = await thread.request((id) => ({ kind: 'settle', id }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
+    if (isEnd(answer)) return endText(answer);
+    return answer.kind === 'settled' && answer.escaped !== undefined ? textOf(answer.escaped) : undefined;
+  }
+
+  /** One exhaustive-search sequence, driven and judged here, as a run is. */
+  readonly evaluateSequence: SequenceEvaluator = (mode, node, settings) => {
     this.timeoutMs = settings.timeoutMs;
-    const thread = await this.thread();
-    const properties = settings.properties.map((property) => property.id);
-    const answer = await thread.request(
-      (id) => ({ kind: 'evaluate', id, mode, node, properties, strict: settings.strict, timeoutMs: settings.timeoutMs }),
-      stallLimitMs(settings.timeoutMs),
-    );
-    if (answer.kind === 'evaluated') return answer.evaluation;
-    if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
-    if (!isEnd(answer)) throw new Error(`internal: unexpected worker answer ${answer.kind}`);
-    const result = resultOfEnd(answer, scenarioOf(mode, node), properties, settings.strict);
-    // The state it reached is unknown; a sequence that ended its thread is a failure or abandoned, never extended.
-    return {
-      finding: result.finding,
-      abandoned: result.finding === undefined,
-      key: '',
-      frontier: START(node.devices),
-      parentKey: node.parentKey,
-      usedSnapshot: false,
-      slowestCallMs: undefined,
-      hung: result.hung === true,
-      timeoutMs: settings.timeoutMs,
-    };
+    return evaluateSequence(this.factory, mode, node, settings);
   };
 
   /** Runs the original harness next to the implementation; a crash or a blocked thread ends it with a server failure. */
@@ -142,10 +144,10 @@ export class WorkerImplementation implements ScenarioHost {
     const thread = await this.thread();
     // A server is made in its thread; calls to a server whose thread has since ended report that end.
     const timeoutMs = this.timeoutMs;
-    const created = await thread.request((id) => ({ kind: 'create', id, timeoutMs }), stallLimitMs(timeoutMs));
+    const created = await thread.request((id) => ({ kind: 'create', id, timeoutMs }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
     if (isEnd(created)) throw new Error(endText(created));
-    if (created.kind !== 'created') throw new Error(`internal: unexpected worker answer ${created.kind}`);
-    if (created.error !== undefined) throw new Error(created.error);
+    if (created.kind !== 'created') throw new Error(`the server's thread answered "${textOf(created.kind)}" to making a server`);
+    if (created.error !== undefined) throw new Error(textOf(created.error));
     let snapshot: unknown;
     const service: RemoteService = {
       onMessage: () => {
@@ -153,17 +155,41 @@ export class WorkerImplementation implements ScenarioHost {
       },
       call: async (message: unknown, timeoutMs: number): Promise<CallOutcome> => {
         this.timeoutMs = timeoutMs;
-        const answer = await thread.request((id) => ({ kind: 'call', id, message, timeoutMs }), stallLimitMs(timeoutMs));
-        if (answer.kind === 'called') {
-          snapshot = answer.snapshot;
-          return answer.outcome;
-        }
-        if (isEnd(answer)) return answer.kind === 'blocked' ? { kind: 'timeout', ms: answer.ms } : { kind: 'threw', error: endText(answer) };
-        throw new Error(`internal: unexpected worker answer ${answer.kind}`);
+        const answer = await thread.request((id) => ({ kind: 'call', id, message, timeoutMs }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
+        // A thread that ended answers nothing more in this run (the next run gets a fresh one).
+        if (isEnd(answer)) return answer.kind === 'blocked' ? { kind: 'timeout', ms: answer.ms } : { kind: 'threw', error: endText(answer), ended: true };
+        if (answer.kind !== 'called') return { kind: 'threw', error: `the server's thread answered "${textOf(answer.kind)}" to a call${answer.kind === 'broken' ? `: ${textOf(answer.error)}` : ''}` };
+        snapshot = answer.snapshot;
+        return outcomeOf(answer.outcome);
       },
     };
-    return created.hasSnapshot ? { ...service, snapshot: () => snapshot } : service;
+    return created.hasSnapshot === true ? { ...service, snapshot: () => snapshot } : service;
   }
+}
+
+/**
+ * A call's outcome as the implementation's thread posted it, taken only in a shape the checker knows: the
+ * thread is the implementation's, so what it posts is the server's answer at most, never the checker's facts
+ * (whether a thread ended is seen here, not told).
+ */
+function outcomeOf(posted: unknown): CallOutcome {
+  const outcome = (typeof posted === 'object' && posted !== null ? posted : {}) as Partial<Record<string, unknown>>;
+  switch (outcome.kind) {
+    case 'reply':
+      return { kind: 'reply', value: outcome.value };
+    case 'threw':
+    case 'garbled':
+      return { kind: outcome.kind, error: textOf(outcome.error) };
+    case 'timeout':
+      return { kind: 'timeout', ms: typeof outcome.ms === 'number' && Number.isFinite(outcome.ms) ? outcome.ms : 0 };
+    default:
+      return { kind: 'threw', error: "the server's thread posted an answer that is not a call's outcome" };
+  }
+}
+
+/** A posted value as text, for a message (the thread's words are shown, never trusted to be strings). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : String(typeof value);
 }
 
 function isEnd(answer: { kind: string }): answer is ThreadEnd {
@@ -180,16 +206,4 @@ export function endText(end: ThreadEnd): string {
     case 'crashed':
       return end.outOfMemory ? `the server ran out of memory (over ${WORKER_MEMORY_MB} MB)` : `the server crashed its thread: ${end.error}`;
   }
-}
-
-/** The finding for a run whose thread ended: S7 if it ended on bad input, S6 otherwise; abandoned if neither is judged. */
-function resultOfEnd(end: ThreadEnd, scenario: Scenario, properties: readonly PropertyId[], strict: boolean): RunResult {
-  const step = end.step === LIVENESS_STEP || end.step < 0 ? undefined : end.step;
-  const event = step === undefined || step === 0 ? undefined : scenario.events[step - 1];
-  const property: PropertyId = event?.kind === 'junk' ? 'S7' : 'S6';
-  const where = step === undefined ? 'in the liveness phase' : step === 0 ? 'while the server was being created' : `at step ${step} (${event?.kind ?? '?'})`;
-  const hung = end.kind === 'blocked';
-  if (!properties.includes(property)) return { finding: undefined, roundsToConverge: undefined, abandoned: `${endText(end)} ${where}`, hung };
-  const finding = { property, level: effectiveLevel(propertyById(property), strict), message: `${endText(end)} ${where}`, step } as const;
-  return { finding, roundsToConverge: undefined, hung };
 }

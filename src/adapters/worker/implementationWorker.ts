@@ -1,41 +1,36 @@
 /**
- * The worker thread an implementation runs in. It loads the module, then runs
- * whole scenarios next to it (the runner, the model and the properties are pure),
- * so a run costs one message crossing, not one per `onMessage`. It bumps a
- * shared heartbeat around every call, which lets the checker's thread see a
- * synchronous loop and end this thread.
+ * The worker thread an implementation runs in. It loads the module, makes its
+ * servers and answers their calls, one crossing per `onMessage`: the checker's
+ * thread drives and judges every run, since code under check shares this
+ * thread and could change anything computed here. It bumps a shared heartbeat
+ * around every call, which lets the checker's thread see a synchronous loop and
+ * end this thread (and which the implementation could forge: the checker's
+ * thread also bounds every call, beats or not).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { effectiveLevel, propertyById, type CallOutcome } from '../../../properties/index.ts';
+import { workerData } from 'node:worker_threads';
+import type { CallOutcome } from '../../../properties/index.ts';
 import { callService, errorText, TimedOut, withTimeout } from '../../check/callService.ts';
-import { runScenario, type RunResult } from '../../check/runScenario.ts';
-import type { RunRecording } from '../../check/RunRecording.ts';
 import type { ServiceFactory, ServiceLike } from '../../check/service.ts';
-import { evaluateSequence } from '../../check/evaluateSequence.ts';
 import { serverSnapshot } from '../../check/serverSnapshot.ts';
 import { runObjectHarness } from '../../harness/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
-import { BEATS, LIVENESS_STEP, STEP, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
+import { pollPort } from './pollPort.ts';
+import { BEATS, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
 const setup = workerData as WorkerSetup;
 const heartbeat = new Int32Array(setup.heartbeat);
-const port = parentPort;
+// Requests and answers cross on a port of their own, which both sides can poll (pollPort.ts).
+const port = setup.port;
 const misbehaviour = new Misbehaviour();
 misbehaviour.install();
 
 function post(response: WorkerResponse): void {
-  port?.postMessage(response);
+  port.postMessage(response);
 }
 
 function beat(): void {
   Atomics.add(heartbeat, BEATS, 1);
-}
-
-/** Tells the watchdog which step is running, so a hang is reported at its step. */
-function stepStarted(index: number | undefined): void {
-  Atomics.store(heartbeat, STEP, index ?? LIVENESS_STEP);
-  beat();
 }
 
 /** The implementation's servers, with a heartbeat around every call. */
@@ -71,35 +66,14 @@ async function settle(): Promise<void> {
 
 let current: ServiceLike | undefined;
 
-async function run(factory: ServiceFactory, request: Extract<WorkerRequest, { kind: 'run' }>): Promise<RunResult> {
-  // Not cleared first: something that escaped after the last run (a later timer) is this run's finding, never lost.
-  const properties = request.properties.map(propertyById);
-  // A passing run's recording is finished only if something escaped it makes it a failure.
-  let finishRecording: (() => RunRecording) | undefined;
-  const result = await runScenario(factory, request.scenario, {
-    properties,
-    strict: request.strict,
-    timeoutMs: request.timeoutMs,
-    beforeEvent: stepStarted,
-    onPass: (finish) => {
-      finishRecording = finish;
-    },
-  });
-  await settle();
-  const escaped = misbehaviour.take();
-  if (result.finding !== undefined) return result;
-  if (escaped === undefined || !request.properties.includes('S6')) return result;
-  const recording = finishRecording?.();
-  const step = Atomics.load(heartbeat, STEP);
-  const message = `${escaped} (noticed at ${step === LIVENESS_STEP ? 'the liveness phase' : `step ${step}`})`;
-  const finding = { property: 'S6', level: effectiveLevel(propertyById('S6'), request.strict), message, step: step === LIVENESS_STEP ? undefined : step } as const;
-  return { ...result, finding, ...(recording === undefined ? {} : { recording }) };
-}
-
+/**
+ * One call. What escaped the implementation so far (a rejection nobody handled, a throw in a timer) fails it;
+ * a call does not wait for more to surface (a turn of the event loop per call doubled its cost): what surfaces
+ * later fails a later call, or the run's end (`settle` below), which the checker's thread asks for.
+ */
 async function call(message: unknown, timeoutMs: number): Promise<CallOutcome> {
   if (current === undefined) return { kind: 'threw', error: 'no server was created' };
   const outcome = await callService(current, message, timeoutMs);
-  await settle();
   const escaped = misbehaviour.take();
   return escaped === undefined || outcome.kind !== 'reply' ? outcome : { kind: 'threw', error: escaped };
 }
@@ -117,18 +91,15 @@ async function create(factory: ServiceFactory, timeoutMs: number): Promise<Extra
 
 async function answer(factory: ServiceFactory, request: WorkerRequest): Promise<WorkerResponse> {
   switch (request.kind) {
-    case 'run':
-      return { kind: 'ran', id: request.id, result: await run(factory, request) };
     case 'create':
       return { ...(await create(factory, request.timeoutMs)), id: request.id };
-    case 'evaluate': {
-      const settings = { properties: request.properties.map(propertyById), strict: request.strict, timeoutMs: request.timeoutMs, beforeEvent: stepStarted };
-      return { kind: 'evaluated', id: request.id, evaluation: await evaluateSequence(factory, request.mode, request.node, settings) };
-    }
     case 'simulate': {
       const service = await factory();
       return { kind: 'simulated', id: request.id, result: (await runObjectHarness(service, request.options)).result };
     }
+    case 'settle':
+      await settle();
+      return { kind: 'settled', id: request.id, escaped: misbehaviour.take() };
     case 'call': {
       const outcome = await call(request.message, request.timeoutMs);
       return { kind: 'called', id: request.id, outcome, snapshot: serverSnapshot(current) };
@@ -146,9 +117,19 @@ async function main(): Promise<void> {
   }
   const escaped = misbehaviour.take();
   if (escaped !== undefined) return post({ kind: 'fatal', reason: `cannot load ${setup.file}: ${escaped}` });
-  port?.on('message', (request: WorkerRequest) => {
-    answer(factory, request).then(post, (error: unknown) => post({ kind: 'broken', id: request.id, error: errorText(error) }));
-  });
+  // After each answer the next request is polled for a moment: the checker's thread sends it as soon as it has
+  // judged the step, and a thread woken from sleep for every request would spend more time waking than working.
+  const serve = (request: WorkerRequest): void => {
+    answer(factory, request).then(
+      (response) => {
+        post(response);
+        const next = pollPort(port);
+        if (next !== undefined) serve(next.message as WorkerRequest);
+      },
+      (error: unknown) => post({ kind: 'broken', id: request.id, error: errorText(error) }),
+    );
+  };
+  port.on('message', serve);
   post({ kind: 'ready' });
 }
 
