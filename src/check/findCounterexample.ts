@@ -180,7 +180,7 @@ export async function findCounterexample(
   if (!details.failed) return { ...counted, counterexample: undefined, ...(abandoned >= ABANDONED_LIMIT ? { gaveUp: true } : {}) };
   if (details.counterexample === null) throw new Error(`the search itself failed: ${String(details.errorInstance)}`);
   const confirmed = await confirm(host, failures, settings, pace);
-  if (confirmed === undefined) return { ...counted, counterexample: undefined };
+  if (confirmed === undefined) return goOnAfterSlowRun(host, mode, properties, options, pace, counted);
   const shrinkNote = shrinkCut ?? (cutShort === undefined ? undefined : `shrinking stopped: ${cutShort === 'budget' ? 'the time budget ran out' : 'interrupted'}`);
   return {
     ...counted,
@@ -200,6 +200,23 @@ export async function findCounterexample(
     },
   };
 }
+
+/**
+ * A hang that did not hang again under the full timeout was a slow reply, not a verdict: fast-check stopped
+ * generating at it, so the search goes on after it at the full timeout (the runs up to it count as passed, the
+ * slow one too, which answered in full) and never ends as if it had passed every run. A replay of one path, a
+ * continuation, or a search cut short has nothing to go on with.
+ */
+async function goOnAfterSlowRun(host: ScenarioHost, mode: NetworkMode, properties: readonly Property[], options: SearchOptions, pace: HangPace, counted: Counted): Promise<SearchResult> {
+  const cutShort = options.budget?.cutShort;
+  if (options.path !== undefined || options.continueFrom !== undefined || cutShort !== undefined || counted.runs >= options.runs) return { ...counted, counterexample: undefined, ...(cutShort === undefined ? {} : { cutShort }) };
+  pace.confirmation(false);
+  const resumed = await findCounterexample(host, mode, properties, { ...options, pace, cleanRuns: counted.runs, cleanRunsAbandoned: counted.abandoned });
+  // The abandoned runs carried in are this search's own, but for those it was itself given.
+  return { ...resumed, abandonedCarried: counted.abandonedCarried + (resumed.abandonedCarried ?? 0) - counted.abandoned };
+}
+
+type Counted = Pick<SearchResult, 'runs' | 'abandoned'> & { readonly abandonedCarried: number };
 
 /**
  * Adds a failure; only the candidates `confirm` may pick (the first and the
