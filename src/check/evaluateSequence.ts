@@ -58,7 +58,7 @@ export async function evaluateSequence(
   factory: ServiceFactory,
   mode: NetworkMode,
   node: SequenceNode,
-  settings: RunSettings & { readonly beforeEvent?: (index: number | undefined) => void },
+  settings: RunSettings,
 ): Promise<SequenceEvaluation> {
   let service: ServiceLike | undefined;
   const capturing: ServiceFactory = async () => (service = await factory());

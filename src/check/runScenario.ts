@@ -35,11 +35,9 @@ export interface RunOptions extends RunSettings {
   readonly onStep?: (step: ExecutedStep) => void;
   /**
    * Given the way to finish a passing run's recording, which is otherwise dropped
-   * unfinished (the worker may yet find that the run failed: something escaped it).
+   * unfinished (its host may yet find that the run failed: something escaped it).
    */
   readonly onPass?: (finishRecording: () => RunRecording) => void;
-  /** Called before every event (index undefined in the liveness phase), so a watchdog can name the step a hang happened at. */
-  readonly beforeEvent?: (index: number | undefined) => void;
 }
 
 /** A property violation. */
@@ -92,7 +90,6 @@ interface RunContext {
 export async function runScenario(factory: ServiceFactory, scenario: Scenario, options: RunOptions): Promise<RunResult> {
   let service: ServiceLike;
   try {
-    options.beforeEvent?.(0);
     service = await createWithin(factory, options.timeoutMs);
   } catch (error) {
     const hung = error instanceof TimedOut;
@@ -153,7 +150,6 @@ async function runLivenessPhase(context: RunContext): Promise<RunResult> {
 
 async function runEvent(context: RunContext, event: ModelEvent, index: number | undefined): Promise<Finding | undefined> {
   const { world, service, options } = context;
-  options.beforeEvent?.(index);
   const countsBefore = world.counts();
   const revisionsBefore = world.devices.map((device) => device.revision);
   const sent = world.outgoing(event);

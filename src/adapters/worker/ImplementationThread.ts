@@ -37,6 +37,12 @@ export type ThreadEnd =
 
 type Answer = WorkerResponse | ThreadEnd;
 
+/** Whether an answer is the thread's end rather than something the thread posted. */
+export function isThreadEnd(answer: object): answer is ThreadEnd {
+  const { kind } = answer as { kind?: unknown };
+  return kind === 'blocked' || kind === 'exited' || kind === 'crashed';
+}
+
 interface Pending {
   readonly id: number;
   readonly resolve: (answer: Answer) => void;
@@ -51,7 +57,7 @@ export class ImplementationThread {
   private readonly port: MessagePort;
   /** Handles what the thread posted, whichever way it arrived (polled or through the listener). */
   private received: (posted: unknown) => void = () => {};
-  private readonly heartbeat = new Int32Array(new SharedArrayBuffer(8));
+  private readonly heartbeat = new Int32Array(new SharedArrayBuffer(4));
   private pending: Pending | undefined;
   private ended: ThreadEnd | undefined;
   private nextId = 1;
@@ -154,8 +160,9 @@ export class ImplementationThread {
         void this.close();
       }, STARTUP_TIMEOUT_MS);
       this.received = (posted: unknown) => {
-        // Code under check shares the thread and can post anything: only objects are answers, checked further by the caller.
-        if (typeof posted !== 'object' || posted === null) return;
+        // Code under check shares the thread and can post anything: only objects are answers, checked further by the
+        // caller, and none may pass for the thread's end, which only this side sees (finish).
+        if (typeof posted !== 'object' || posted === null || isThreadEnd(posted)) return;
         const response = posted as WorkerResponse;
         if (!started) {
           started = true;

@@ -18,7 +18,7 @@ import { DEFAULT_SIMULATION_TIMEOUT_MS } from '../../harness/objectHarness.ts';
 import type { HarnessOptions } from '../../harness/harnessOptions.ts';
 import type { HarnessResult } from '../../harness/HarnessResult.ts';
 import { bundleModule, type ModuleBundle } from '../moduleBundle.ts';
-import { ImplementationThread, implementationWorkerEntry, WORKER_MEMORY_MB, type ThreadEnd, type ThreadLoad } from './ImplementationThread.ts';
+import { ImplementationThread, implementationWorkerEntry, isThreadEnd, WORKER_MEMORY_MB, type ThreadEnd, type ThreadLoad } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
 
 const DEFAULT_CREATE_TIMEOUT_MS = 1000;
@@ -95,7 +95,7 @@ export class WorkerImplementation implements ScenarioHost {
     const thread = this.current;
     if (thread?.alive !== true) return undefined;
     const answer = await thread.request((id) => ({ kind: 'settle', id }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
-    if (isEnd(answer)) return endText(answer);
+    if (isThreadEnd(answer)) return endText(answer);
     return answer.kind === 'settled' && answer.escaped !== undefined ? textOf(answer.escaped) : undefined;
   }
 
@@ -112,7 +112,7 @@ export class WorkerImplementation implements ScenarioHost {
     const answer = await thread.request((id) => ({ kind: 'simulate', id, options }), stallLimitMs(timeoutMs));
     if (answer.kind === 'simulated') return answer.result;
     if (answer.kind === 'broken') throw new Error(`the checker's worker failed: ${answer.error}`);
-    if (isEnd(answer)) return { records: 0, messages: 0, drainRounds: 0, originalCheck: undefined, endCheck: undefined, sampledSafety: undefined, serverFailure: endText(answer) };
+    if (isThreadEnd(answer)) return { records: 0, messages: 0, drainRounds: 0, originalCheck: undefined, endCheck: undefined, sampledSafety: undefined, serverFailure: endText(answer) };
     throw new Error(`internal: unexpected worker answer ${answer.kind}`);
   }
 
@@ -145,7 +145,7 @@ export class WorkerImplementation implements ScenarioHost {
     // A server is made in its thread; calls to a server whose thread has since ended report that end.
     const timeoutMs = this.timeoutMs;
     const created = await thread.request((id) => ({ kind: 'create', id, timeoutMs }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
-    if (isEnd(created)) throw new Error(endText(created));
+    if (isThreadEnd(created)) throw new Error(endText(created));
     if (created.kind !== 'created') throw new Error(`the server's thread answered "${textOf(created.kind)}" to making a server`);
     if (created.error !== undefined) throw new Error(textOf(created.error));
     let snapshot: unknown;
@@ -157,7 +157,7 @@ export class WorkerImplementation implements ScenarioHost {
         this.timeoutMs = timeoutMs;
         const answer = await thread.request((id) => ({ kind: 'call', id, message, timeoutMs }), stallLimitMs(timeoutMs), callLimitMs(timeoutMs));
         // A thread that ended answers nothing more in this run (the next run gets a fresh one).
-        if (isEnd(answer)) return answer.kind === 'blocked' ? { kind: 'timeout', ms: answer.ms } : { kind: 'threw', error: endText(answer), ended: true };
+        if (isThreadEnd(answer)) return answer.kind === 'blocked' ? { kind: 'timeout', ms: answer.ms } : { kind: 'threw', error: endText(answer), ended: true };
         if (answer.kind !== 'called') return { kind: 'threw', error: `the server's thread answered "${textOf(answer.kind)}" to a call${answer.kind === 'broken' ? `: ${textOf(answer.error)}` : ''}` };
         snapshot = answer.snapshot;
         return outcomeOf(answer.outcome);
@@ -190,10 +190,6 @@ function outcomeOf(posted: unknown): CallOutcome {
 /** A posted value as text, for a message (the thread's words are shown, never trusted to be strings). */
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : String(typeof value);
-}
-
-function isEnd(answer: { kind: string }): answer is ThreadEnd {
-  return answer.kind === 'blocked' || answer.kind === 'exited' || answer.kind === 'crashed';
 }
 
 /** What ended the thread, in words a report can show. */
