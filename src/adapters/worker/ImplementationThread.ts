@@ -11,7 +11,7 @@ import { LoadError } from '../loadModule.ts';
 import { trackRunning } from '../runningProcesses.ts';
 import { workerEntry } from '../workerEntry.ts';
 import type { OutputCapture } from './outputCapture.ts';
-import { pollPort } from './pollPort.ts';
+import { PortPoller } from './pollPort.ts';
 import { BEATS, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
 /** The thread's entry file: compiled, implementationWorker.js; from sources, implementationWorker.ts bundled (workerEntry.ts). */
@@ -55,6 +55,7 @@ export class ImplementationThread {
   private readonly worker: Worker;
   /** Requests and answers cross here, not on the worker's own port: a port can be polled (pollPort.ts). */
   private readonly port: MessagePort;
+  private readonly poller: PortPoller;
   /** Handles what the thread posted, whichever way it arrived (polled or through the listener). */
   private received: (posted: unknown) => void = () => {};
   private readonly heartbeat = new Int32Array(new SharedArrayBuffer(4));
@@ -68,6 +69,7 @@ export class ImplementationThread {
   constructor({ entry, file, bundle }: ThreadLoad, output: OutputCapture) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
+    this.poller = new PortPoller(port1);
     const setup: WorkerSetup = { port: port2, file, bundle, heartbeat: this.heartbeat.buffer };
     this.worker = new Worker(entry, {
       workerData: setup,
@@ -108,7 +110,7 @@ export class ImplementationThread {
       this.pending = { id, resolve, watchdog: this.watch(stallLimitMs, hardLimitMs) };
       this.port.postMessage(make(id));
       // Most answers come within microseconds: waiting for them here saves waking this thread for each.
-      const answer = pollPort(this.port);
+      const answer = this.poller.poll();
       if (answer !== undefined) this.received(answer.message);
     });
   }

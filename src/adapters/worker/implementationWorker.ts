@@ -15,13 +15,14 @@ import { serverSnapshot } from '../../check/serverSnapshot.ts';
 import { runObjectHarness } from '../../harness/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
-import { pollPort } from './pollPort.ts';
+import { PortPoller } from './pollPort.ts';
 import { BEATS, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
 const setup = workerData as WorkerSetup;
 const heartbeat = new Int32Array(setup.heartbeat);
 // Requests and answers cross on a port of their own, which both sides can poll (pollPort.ts).
 const port = setup.port;
+const poller = new PortPoller(port);
 const misbehaviour = new Misbehaviour();
 misbehaviour.install();
 
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     answer(factory, request).then(
       (response) => {
         post(response);
-        const next = pollPort(port);
+        const next = poller.poll();
         if (next !== undefined) serve(next.message as WorkerRequest);
       },
       (error: unknown) => post({ kind: 'broken', id: request.id, error: errorText(error) }),
