@@ -11,7 +11,7 @@ import { LoadError } from '../loadModule.ts';
 import { trackRunning } from '../runningProcesses.ts';
 import { workerEntry } from '../workerEntry.ts';
 import type { OutputCapture } from './outputCapture.ts';
-import { PortPoller } from './pollPort.ts';
+import { PortPoller } from './PortPoller.ts';
 import { BEATS, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
 /** The thread's entry file: compiled, implementationWorker.js; from sources, implementationWorker.ts bundled (workerEntry.ts). */
@@ -53,7 +53,7 @@ export class ImplementationThread {
   /** Settles when the implementation has loaded (or failed to, with a LoadError). */
   readonly ready: Promise<void>;
   private readonly worker: Worker;
-  /** Requests and answers cross here, not on the worker's own port: a port can be polled (pollPort.ts). */
+  /** Requests and answers cross here, not on the worker's own port: a port can be polled (PortPoller.ts). */
   private readonly port: MessagePort;
   private readonly poller: PortPoller;
   /** Handles what the thread posted, whichever way it arrived (polled or through the listener). */

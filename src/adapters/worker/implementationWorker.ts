@@ -15,12 +15,12 @@ import { serverSnapshot } from '../../check/serverSnapshot.ts';
 import { runObjectHarness } from '../../harness/objectHarness.ts';
 import { loadModule } from '../loadModule.ts';
 import { Misbehaviour } from './processGuard.ts';
-import { PortPoller } from './pollPort.ts';
+import { PortPoller } from './PortPoller.ts';
 import { BEATS, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './workerProtocol.ts';
 
 const setup = workerData as WorkerSetup;
 const heartbeat = new Int32Array(setup.heartbeat);
-// Requests and answers cross on a port of their own, which both sides can poll (pollPort.ts).
+// Requests and answers cross on a port of their own, which both sides can poll (PortPoller.ts).
 const port = setup.port;
 const poller = new PortPoller(port);
 const misbehaviour = new Misbehaviour();
