@@ -4,7 +4,7 @@
  * making progress (a synchronous loop cannot be interrupted any other way);
  * exits, crashes and out-of-memory become a `ThreadEnd` for the request in flight.
  */
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorText } from '../../check/callService.ts';
 import { STARTUP_TIMEOUT_MS } from '../startFailure.ts';
 import { LoadError } from '../loadModule.ts';
@@ -144,6 +144,14 @@ export class ImplementationThread {
     );
   }
 
+  /**
+   * Hands on what the thread posted before it ended: its own port would deliver that before its 'exit' event,
+   * a port of a channel does not (a module that throws at load posts why, then its thread ends).
+   */
+  private drain(): void {
+    for (let posted = receiveMessageOnPort(this.port); posted !== undefined; posted = receiveMessageOnPort(this.port)) this.received(posted.message);
+  }
+
   /** Ends the thread's life as `end`, answering the request in flight with it. */
   private finish(end: ThreadEnd): void {
     this.ended ??= end;
@@ -180,6 +188,7 @@ export class ImplementationThread {
       };
       this.port.on('message', (posted: unknown) => this.received(posted));
       this.worker.on('error', (error: Error & { code?: string }) => {
+        this.drain();
         const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
         if (!started) {
           clearTimeout(timer);
@@ -188,6 +197,7 @@ export class ImplementationThread {
         this.finish({ kind: 'crashed', error: errorText(error), outOfMemory });
       });
       this.worker.on('exit', (code) => {
+        this.drain();
         this.untrack();
         this.port.close();
         if (!started) {
