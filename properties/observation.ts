@@ -3,7 +3,7 @@ import type { ModelEvent, NetworkMode, WireRecord } from '../model/index.ts';
 
 /** How a call to the implementation's `onMessage` ended. */
 export type CallOutcome =
-  /** `bytes`: the reply's size on the wire, when it crossed one (a process's pipe): what keeping it costs. */
+  /** `bytes`: the reply's size on the wire, when it crossed one (a process's pipe, or a thread: src/adapters/worker/replyWeight.ts): what keeping it costs. */
   | { readonly kind: 'reply'; readonly value: unknown; readonly bytes?: number }
   /** `ended`: the server's process ended (exited, crashed, was killed) while handling the message, so nothing after it reaches a server. */
   | { readonly kind: 'threw'; readonly error: string; readonly ended?: boolean }

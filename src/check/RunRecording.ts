@@ -52,7 +52,7 @@ export const MAX_RECORDED_ENTRIES = 1_000_000;
 
 /**
  * Reply characters a recording may keep in all, counted where a reply crossed a
- * pipe (its `bytes`). A server that answers every probe with 50 MB would
+ * pipe or a thread (its `bytes`). A server that answers every probe with 50 MB would
  * otherwise have each run's recording hold every one of them, several runs at
  * once when modes are searched at the same time: the checker, not the server,
  * would run out of memory. Past it the recording stops (`truncated`), as past

@@ -20,6 +20,7 @@ import type { HarnessResult } from '../../harness/HarnessResult.ts';
 import { bundleModule, type ModuleBundle } from '../moduleBundle.ts';
 import { ImplementationThread, implementationWorkerEntry, isThreadEnd, WORKER_MEMORY_MB, type ThreadEnd, type ThreadLoad } from './ImplementationThread.ts';
 import { OutputCapture, type CapturedOutput } from './outputCapture.ts';
+import { replyWeight } from './replyWeight.ts';
 
 const DEFAULT_CREATE_TIMEOUT_MS = 1000;
 
@@ -176,7 +177,7 @@ function outcomeOf(posted: unknown): CallOutcome {
   const outcome = (typeof posted === 'object' && posted !== null ? posted : {}) as Partial<Record<string, unknown>>;
   switch (outcome.kind) {
     case 'reply':
-      return { kind: 'reply', value: outcome.value };
+      return { kind: 'reply', value: outcome.value, bytes: replyWeight(outcome.value) };
     case 'threw':
     case 'garbled':
       return { kind: outcome.kind, error: textOf(outcome.error) };
